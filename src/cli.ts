@@ -1,0 +1,198 @@
+import { Command, InvalidArgumentError } from 'commander'
+import { allMigrations } from './app.js'
+import { ConfigError, loadConfig, loadDotEnv, type AppConfig } from './config.js'
+import { createApiToken } from './core/auth/api-tokens.js'
+import { normaliseEmail } from './core/auth/login.service.js'
+import { openDatabase } from './core/db/database.js'
+import { migrateToLatest } from './core/db/migrator.js'
+import { randomToken } from './core/db/ids.js'
+import { backupDatabase } from './core/db/backup.js'
+import { createUserFromCli } from './core/users/cli-users.js'
+import { ROLES } from './core/users/users.service.js'
+import type { Role } from './core/db/core-tables.js'
+import { loadDemo, printDemoLogins } from './core/demo/demo.js'
+import { serve } from './server.js'
+
+function config(): AppConfig {
+  loadDotEnv()
+  try {
+    return loadConfig()
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`kabinet: invalid configuration: ${err.message}\n`)
+      process.exit(2)
+    }
+    throw err
+  }
+}
+
+function fail(message: string): never {
+  process.stderr.write(`kabinet: ${message}\n`)
+  process.exit(1)
+}
+
+const program = new Command()
+program.name('kabinet').description('Kabinet — client portal and back office').showHelpAfterError()
+
+program
+  .command('serve')
+  .description('start the web server (migrates the database first)')
+  .action(async () => {
+    await serve(config())
+  })
+
+program
+  .command('migrate')
+  .description('apply pending database migrations and exit')
+  .action(async () => {
+    const db = openDatabase(config().databaseUrl)
+    try {
+      const result = await migrateToLatest(db, allMigrations())
+      const applied = (result.results ?? []).map((r) => r.migrationName)
+      process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n')
+    } finally {
+      await db.close()
+    }
+  })
+
+program
+  .command('demo')
+  .description('load the demo company into an empty database, print the logins and serve')
+  .option('--no-serve', 'load the demo data and exit')
+  .action(async (opts: { serve: boolean }) => {
+    const cfg = config()
+    const db = openDatabase(cfg.databaseUrl)
+    try {
+      await migrateToLatest(db, allMigrations())
+      await loadDemo(cfg, db)
+    } catch (err) {
+      await db.close()
+      fail(err instanceof Error ? err.message : String(err))
+    }
+    await db.close()
+    if (!opts.serve) {
+      printDemoLogins(cfg.baseUrl)
+      return
+    }
+    await serve(cfg, { banner: (_app, url) => printDemoLogins(url) })
+  })
+
+const parseRole = (value: string): Role => {
+  if (!ROLES.includes(value as Role)) throw new InvalidArgumentError(`role must be one of ${ROLES.join(', ')}`)
+  return value as Role
+}
+
+const user = program.command('user').description('manage users')
+user
+  .command('create')
+  .description('create a user; prints it as JSON (with a generated password when none is given)')
+  .requiredOption('--email <email>', 'e-mail address (the login)')
+  .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`, parseRole)
+  .option('--name <name>', 'display name (default: the part of the e-mail before @)')
+  .option('--client <id-or-name>', 'the client a client user belongs to')
+  .option('--client-admin', 'the client user administers its colleagues')
+  .option('--all-clients', 'a manager who sees all clients')
+  .option('--password <password>', 'initial password (default: generated and printed)')
+  .option('--locale <locale>', 'en, hu or ru')
+  .action(async (opts) => {
+    const cfg = config()
+    const db = openDatabase(cfg.databaseUrl)
+    try {
+      await migrateToLatest(db, allMigrations())
+      const password = opts.password ?? randomToken(12)
+      const created = await createUserFromCli(cfg, db, {
+        email: opts.email,
+        name: opts.name ?? normaliseEmail(opts.email).split('@')[0],
+        role: opts.role,
+        client: opts.client,
+        isClientAdmin: Boolean(opts.clientAdmin),
+        allClients: Boolean(opts.allClients),
+        password,
+        locale: opts.locale ?? null,
+      })
+      const out = { ...created, ...(opts.password ? {} : { password }) }
+      process.stdout.write(`${JSON.stringify(out, null, 2)}\n`)
+    } catch (err) {
+      fail(err instanceof Error ? err.message : String(err))
+    } finally {
+      await db.close()
+    }
+  })
+
+const token = program.command('token').description('manage API tokens')
+token
+  .command('create')
+  .description('create an API token for a user; the token is printed once')
+  .requiredOption('--email <email>', 'the user the token acts as')
+  .option('--name <name>', 'what the token is for', 'cli')
+  .option('--days <days>', 'expire after this many days', (v) => {
+    const n = Number(v)
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('days must be a positive whole number')
+    return n
+  })
+  .option('--json', 'print JSON instead of the bare token')
+  .action(async (opts: { email: string; name: string; days?: number; json?: boolean }) => {
+    const cfg = config()
+    const db = openDatabase(cfg.databaseUrl)
+    try {
+      await migrateToLatest(db, allMigrations())
+      const row = await db.kysely
+        .selectFrom('users')
+        .select(['id', 'status'])
+        .where('email', '=', normaliseEmail(opts.email))
+        .executeTakeFirst()
+      if (!row) fail(`no user with e-mail ${opts.email}`)
+      if (row.status !== 'active') fail(`user ${opts.email} is ${row.status}`)
+      const expires = opts.days ? new Date(Date.now() + opts.days * 86400_000).toISOString() : null
+      const created = await createApiToken(db.kysely, row.id, opts.name, expires)
+      await db.kysely
+        .insertInto('audit_log')
+        .values({
+          id: created.id,
+          at: new Date().toISOString(),
+          actor_id: null,
+          actor_label: 'system: cli',
+          action: 'api_token.created',
+          entity: 'api_token',
+          entity_id: created.id,
+          client_id: null,
+          before_json: null,
+          after_json: JSON.stringify({ user_id: row.id, name: opts.name, expires_at: expires }),
+          ip: null,
+          request_id: null,
+        })
+        .execute()
+      process.stdout.write(
+        opts.json ? `${JSON.stringify({ id: created.id, token: created.token, expiresAt: expires })}\n` : `${created.token}\n`,
+      )
+    } finally {
+      await db.close()
+    }
+  })
+
+program
+  .command('backup')
+  .description('write a consistent copy of the SQLite database to FILE (online; PostgreSQL: use pg_dump)')
+  .argument('<file>', 'where to write the backup')
+  .action(async (file: string) => {
+    const cfg = config()
+    if (!cfg.databaseUrl.startsWith('sqlite:')) {
+      process.stderr.write(
+        'kabinet backup copies the embedded SQLite database only. For PostgreSQL use its own tool, e.g.\n' +
+          `  pg_dump --format=custom --file=${file} "$KABINET_DATABASE_URL"\n` +
+          'and back up the data directory (uploaded files) alongside.\n',
+      )
+      process.exit(1)
+    }
+    const db = openDatabase(cfg.databaseUrl)
+    try {
+      const info = await backupDatabase(db, file)
+      process.stdout.write(`backup written: ${file} (${info.pages} pages)\n`)
+    } catch (err) {
+      fail(err instanceof Error ? err.message : String(err))
+    } finally {
+      await db.close()
+    }
+  })
+
+await program.parseAsync(process.argv)

@@ -1,0 +1,44 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import SQLite from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import pg from 'pg'
+import type { CoreTables } from './core-tables.js'
+
+/**
+ * The whole schema as Kysely sees it. Core declares its tables here; each module adds its own with
+ * `declare module '../../core/db/database.js' { interface Database { ... } }` in its schema file.
+ */
+export interface Database extends CoreTables {}
+
+export type Dialect = 'sqlite' | 'postgres'
+
+export interface Db {
+  readonly kysely: Kysely<Database>
+  readonly dialect: Dialect
+  /** For SQLite only: the underlying handle (online backup). */
+  readonly sqlite?: SQLite.Database
+  close(): Promise<void>
+}
+
+// int8 (count(*), bigint money sums) would arrive as strings; our integers stay below 2^53.
+pg.types.setTypeParser(20, (v) => Number(v))
+// numeric (sum() over bigint in PostgreSQL) likewise.
+pg.types.setTypeParser(1700, (v) => Number(v))
+
+export function openDatabase(url: string, opts: { poolSize?: number } = {}): Db {
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length)
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+    const sqlite = new SQLite(file)
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('synchronous = NORMAL')
+    sqlite.pragma('foreign_keys = ON')
+    sqlite.pragma('busy_timeout = 5000')
+    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+    return { kysely, dialect: 'sqlite', sqlite, close: () => kysely.destroy() }
+  }
+  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 })
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return { kysely, dialect: 'postgres', close: () => kysely.destroy() }
+}

@@ -1,0 +1,59 @@
+import type { FastifyInstance } from 'fastify'
+import type { Ctx } from './ctx.js'
+import type { Role } from './db/core-tables.js'
+import type { MigrationMap } from './db/migrator.js'
+import type { Messages } from './i18n/messages.js'
+import type { TableScope } from './permissions/scope.js'
+import type { PageContext } from './ui/page-context.js'
+
+export interface NavItem {
+  /** i18n key of the label. */
+  label: string
+  href: string
+  group: 'main' | 'clients' | 'sales' | 'finance' | 'support' | 'content' | 'reports' | 'settings'
+  permission?: string
+  roles?: Role[]
+}
+
+export interface JobDefinition {
+  name: string
+  everySeconds: number
+  run: (ctx: Ctx) => Promise<void>
+}
+
+export type EventHandler = (ctx: Ctx, payload: Record<string, unknown>) => Promise<void>
+
+export interface ModuleManifest {
+  name: string
+  dependsOn?: string[]
+  /** Permission → roles that hold it. `head` holds every permission anyway. */
+  permissions?: Record<string, Role[]>
+  /** Permissions a client user gets when it is its company's client admin. */
+  clientAdminPermissions?: string[]
+  tables?: Record<string, TableScope>
+  migrations?: MigrationMap
+  /** Mounted at `/<name>` unless `prefix` says otherwise. */
+  pages?: (app: FastifyInstance) => Promise<void>
+  /** Mounted at `/api/v1/<name>`. */
+  api?: (app: FastifyInstance) => Promise<void>
+  prefix?: string
+  nav?: NavItem[]
+  messages?: { en: Messages; hu: Messages; ru: Messages }
+  on?: Record<string, EventHandler>
+  jobs?: JobDefinition[]
+  /** A block for the home page (key figures, short lists), in the caller's scope. */
+  dashboard?: (ctx: Ctx, pc: PageContext) => Promise<JSX.Element>
+  /** Adds this module's share of `kabinet demo`. */
+  demo?: (ctx: Ctx, world: DemoWorld) => Promise<void>
+}
+
+/** What the demo loader has made so far, for modules to build on. */
+export interface DemoWorld {
+  headId: string
+  managerIds: string[]
+  clientIds: string[]
+  clientUserIds: Record<string, string[]>
+  random: () => number
+}
+
+export const defineModule = (manifest: ModuleManifest): ModuleManifest => manifest

@@ -1,0 +1,61 @@
+import type { Role } from '../db/core-tables.js'
+import type { ModuleManifest } from '../module.js'
+
+/** Permissions of the core itself; modules declare theirs in their manifests. */
+export const CORE_PERMISSIONS: Record<string, Role[]> = {
+  'users.manage': ['head', 'admin'],
+  'settings.manage': ['head', 'admin'],
+  'audit.read': ['head', 'admin'],
+  'api.tokens': ['client', 'manager', 'head', 'admin'],
+}
+
+/** What a client admin may do for its own company. */
+export const CORE_CLIENT_ADMIN_PERMISSIONS = ['company.users', 'audit.read']
+
+export interface Policy {
+  /** Every permission any role holds. */
+  readonly all: ReadonlySet<string>
+  permissionsFor(user: { role: Role; isClientAdmin: boolean }): ReadonlySet<string>
+}
+
+/** Builds the one permission table from core and the enabled modules. */
+export function buildPolicy(modules: readonly ModuleManifest[]): Policy {
+  const byRole: Record<Role, Set<string>> = {
+    client: new Set(),
+    manager: new Set(),
+    head: new Set(),
+    admin: new Set(),
+  }
+  const all = new Set<string>()
+  const clientAdmin = new Set(CORE_CLIENT_ADMIN_PERMISSIONS)
+  const grant = (table: Record<string, Role[]>) => {
+    for (const [permission, roles] of Object.entries(table)) {
+      all.add(permission)
+      for (const role of roles) byRole[role].add(permission)
+    }
+  }
+  grant(CORE_PERMISSIONS)
+  for (const mod of modules) {
+    grant(mod.permissions ?? {})
+    for (const p of mod.clientAdminPermissions ?? []) clientAdmin.add(p)
+  }
+  for (const p of clientAdmin) all.add(p)
+  // The head holds every business permission; the admin keeps only its own (DESIGN.md §1).
+  for (const p of all) if (!clientAdmin.has(p) || byRole.head.has(p)) byRole.head.add(p)
+  byRole.head.add('audit.read')
+  const cache = new Map<string, ReadonlySet<string>>()
+  return {
+    all,
+    permissionsFor(user) {
+      const key = `${user.role}:${user.isClientAdmin}`
+      let set = cache.get(key)
+      if (!set) {
+        const s = new Set(byRole[user.role])
+        if (user.role === 'client' && user.isClientAdmin) for (const p of clientAdmin) s.add(p)
+        set = s
+        cache.set(key, set)
+      }
+      return set
+    },
+  }
+}

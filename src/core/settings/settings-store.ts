@@ -1,0 +1,131 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/database.js'
+import { nowIso } from '../db/ids.js'
+import type { Locale } from '../i18n/messages.js'
+
+export interface BankAccount {
+  bankName: string
+  account: string
+  bic: string
+  currency: string
+}
+
+export interface ImageRef {
+  sha256: string
+  mime: string
+}
+
+export interface CompanySettings {
+  legalName: string
+  shortName: string
+  taxId: string
+  address: string
+  email: string
+  phone: string
+  bankAccounts: BankAccount[]
+  defaultCurrency: string
+  /** VAT rates in basis points (27% = 2700). */
+  vatRates: number[]
+  timeZone: string
+  defaultLocale: Locale
+  logo: ImageRef | null
+  stamp: ImageRef | null
+  signature: ImageRef | null
+  /** Per document kind, e.g. `{ invoice: 'INV-{YYYY}-{NNNNNN}' }`. */
+  numbering: Record<string, string>
+}
+
+export interface SecuritySettings {
+  /** TOTP required for head and admin accounts. */
+  require2faStaff: boolean
+}
+
+export interface ModuleSettings {
+  disabled: string[]
+}
+
+export interface SettingsGroups {
+  company: CompanySettings
+  security: SecuritySettings
+  modules: ModuleSettings
+}
+
+export const DEFAULT_NUMBERING: Record<string, string> = {
+  invoice: 'INV-{YYYY}-{NNNNNN}',
+  payment_request: 'PR-{YYYY}-{NNNNNN}',
+  delivery_note: 'DN-{YYYY}-{NNNNNN}',
+  service_act: 'SA-{YYYY}-{NNNNNN}',
+  order: 'ORD-{YYYY}-{NNNNNN}',
+}
+
+export const DEFAULTS: SettingsGroups = {
+  company: {
+    legalName: 'Kabinet',
+    shortName: '',
+    taxId: '',
+    address: '',
+    email: '',
+    phone: '',
+    bankAccounts: [],
+    defaultCurrency: 'EUR',
+    vatRates: [0, 500, 1800, 2000, 2700],
+    timeZone: 'Europe/Budapest',
+    defaultLocale: 'en',
+    logo: null,
+    stamp: null,
+    signature: null,
+    numbering: DEFAULT_NUMBERING,
+  },
+  security: { require2faStaff: false },
+  modules: { disabled: [] },
+}
+
+/**
+ * Company settings in the database, cached for a few seconds so several instances converge
+ * quickly without a query per request.
+ */
+export class SettingsStore {
+  private cache = new Map<string, { value: unknown; at: number }>()
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly ttlMs = 5000,
+  ) {}
+
+  async get<K extends keyof SettingsGroups>(group: K): Promise<SettingsGroups[K]> {
+    const hit = this.cache.get(group)
+    if (hit && Date.now() - hit.at < this.ttlMs) return hit.value as SettingsGroups[K]
+    const row = await this.db.selectFrom('settings').select('value_json').where('key', '=', group).executeTakeFirst()
+    const stored = row ? (JSON.parse(row.value_json) as Partial<SettingsGroups[K]>) : {}
+    const value = { ...DEFAULTS[group], ...stored } as SettingsGroups[K]
+    this.cache.set(group, { value, at: Date.now() })
+    return value
+  }
+
+  /** Last known value without a query (for synchronous checks such as module switches). */
+  peek<K extends keyof SettingsGroups>(group: K): SettingsGroups[K] {
+    return (this.cache.get(group)?.value as SettingsGroups[K] | undefined) ?? DEFAULTS[group]
+  }
+
+  /** Writes a whole group; callers audit. `db` is the caller's transaction. */
+  async put<K extends keyof SettingsGroups>(
+    db: Kysely<Database>,
+    group: K,
+    value: SettingsGroups[K],
+    userId: string | null,
+  ): Promise<void> {
+    const row = { key: group, value_json: JSON.stringify(value), updated_at: nowIso(), updated_by: userId }
+    await db
+      .insertInto('settings')
+      .values(row)
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({ value_json: row.value_json, updated_at: row.updated_at, updated_by: userId }),
+      )
+      .execute()
+    this.cache.delete(group)
+  }
+
+  invalidate(): void {
+    this.cache.clear()
+  }
+}
