@@ -1,12 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify'
 import fp from 'fastify-plugin'
+import { mustEnrolTotp } from '../auth/flows.service.js'
 import { ForbiddenError, UnauthenticatedError } from '../errors.js'
+import { wantsJson } from './wants-json.js'
 import type { Access } from './types.js'
 
 // Routes that third-party plugins register (static files, API docs) are public by nature.
 const PLUGIN_ROUTE_PREFIXES = ['/static/', '/api/docs']
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+const TOTP_ENROLMENT_PATHS = /^\/(account\/2fa|logout|locale)(\/|\?|$)/
 
 export function checkAccess(req: FastifyRequest, access: Access): void {
   if (access === 'public') return
@@ -40,15 +43,22 @@ export const routeAccess = fp(async (app: FastifyInstance) => {
     throw new Error(`${route.method} ${route.url}: declare config.access`)
   })
 
-  app.addHook('preValidation', (req: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void) => {
+  app.addHook('preValidation', async (req: FastifyRequest, reply: FastifyReply) => {
     const config = req.routeOptions.config as { access?: Access; csrf?: boolean }
-    try {
-      checkAccess(req, config.access ?? 'signed-in')
-    } catch (err) {
-      done(err as Error)
-      return
+    const access = config.access ?? 'signed-in'
+    checkAccess(req, access)
+    // Head and admin must enrol a second factor first when the setting requires it.
+    if (req.actor && req.authKind === 'session' && access !== 'public' && !TOTP_ENROLMENT_PATHS.test(req.url)) {
+      if (await mustEnrolTotp(app.services, req.actor)) {
+        if (wantsJson(req)) throw new ForbiddenError('auth.totp_enrolment_required')
+        return reply.redirect('/account/2fa', 303)
+      }
     }
-    // A bearer token cannot be sent by a forged cross-site form; a cookie can.
+  })
+
+  // A bearer token cannot be sent by a forged cross-site form; a cookie can.
+  app.addHook('preValidation', (req: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void) => {
+    const config = req.routeOptions.config as { csrf?: boolean }
     if (UNSAFE.has(req.method) && req.authKind !== 'bearer' && config.csrf !== false) {
       app.csrfProtection(req, reply, done)
       return
