@@ -8,6 +8,19 @@ import type { Access } from './types.js'
 // Routes that third-party plugins register (static files, API docs) are public by nature.
 const PLUGIN_ROUTE_PREFIXES = ['/static/', '/api/docs']
 
+/** Every route with its access rule, for the suite-wide isolation test. */
+export interface RouteEntry {
+  method: string
+  url: string
+  access: Access
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[]
+  }
+}
+
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 const TOTP_ENROLMENT_PATHS = /^\/(account\/2fa|logout|locale)(\/|\?|$)/
 
@@ -33,8 +46,13 @@ export function checkAccess(req: FastifyRequest, access: Access): void {
  * the handler, and state-changing requests from a browser session must carry the CSRF token.
  */
 export const routeAccess = fp(async (app: FastifyInstance) => {
+  const table: RouteEntry[] = []
+  app.decorate('routeTable', table)
   app.addHook('onRoute', (route: RouteOptions) => {
     const config = (route.config ?? {}) as { access?: Access }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') table.push({ method, url: route.url, access: config.access ?? 'public' })
+    }
     if (config.access) return
     if (PLUGIN_ROUTE_PREFIXES.some((p) => route.url.startsWith(p))) {
       route.config = { ...route.config, access: 'public' } as RouteOptions['config']
