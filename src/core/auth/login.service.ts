@@ -26,18 +26,9 @@ export async function checkPassword(db: Kysely<Database>, email: string, passwor
     return { ok: false, reason: 'locked', minutes: Math.ceil((new Date(user.locked_until).getTime() - now) / 60_000) }
   }
   const ok = await verifyPassword(user?.password_hash ?? null, password)
-  if (!user || user.status !== 'active' || !ok) {
+  if (user?.status !== 'active' || !ok) {
     if (user) {
-      const failures = user.failed_logins + 1
-      const minutes = lockMinutes(failures)
-      await db
-        .updateTable('users')
-        .set({
-          failed_logins: failures,
-          locked_until: minutes ? new Date(now + minutes * 60_000).toISOString() : null,
-        })
-        .where('id', '=', user.id)
-        .execute()
+      const minutes = await countFailure(db, user.id, now)
       if (minutes) return { ok: false, reason: 'locked', minutes }
     }
     return { ok: false, reason: 'invalid' }
@@ -48,4 +39,28 @@ export async function checkPassword(db: Kysely<Database>, email: string, passwor
     .where('id', '=', user.id)
     .execute()
   return { ok: true, user, needsTotp: user.totp_enabled === 1 }
+}
+
+/**
+ * Counts one failed attempt and returns the lock it earns. The increment happens in the database:
+ * attempts sent in parallel all read the same old count, and a read-then-write would count one.
+ */
+async function countFailure(db: Kysely<Database>, userId: string, now: number): Promise<number> {
+  const { failed_logins: failures } = await db
+    .updateTable('users')
+    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+    .where('id', '=', userId)
+    .returning('failed_logins')
+    .executeTakeFirstOrThrow()
+  const minutes = lockMinutes(failures)
+  if (!minutes) return 0
+  const until = new Date(now + minutes * 60_000).toISOString()
+  // Only ever lengthen the lock: a slower parallel failure must not shorten a later one's.
+  await db
+    .updateTable('users')
+    .set({ locked_until: until })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', until)]))
+    .execute()
+  return minutes
 }
