@@ -55,7 +55,10 @@ test('user create prints the user as JSON with a generated password, and refuses
 
 test('token create prints a token once for an existing active user', async (t) => {
   const { env } = await cliEnv(t)
-  const created = await run(['user', 'create', '--email', 'api@example.test', '--role', 'admin', '--password', 'long enough password'], env)
+  const created = await run(
+    ['user', 'create', '--email', 'api@example.test', '--role', 'admin', '--password', 'long enough password'],
+    env,
+  )
   assert.equal(created.code, 0, created.stderr)
   const res = await run(['token', 'create', '--email', 'api@example.test', '--name', 'erp', '--json'], env)
   assert.equal(res.code, 0, res.stderr)
@@ -96,7 +99,9 @@ test('backup writes a consistent SQLite copy, or explains pg_dump on PostgreSQL'
   }
   assert.equal(res.code, 0, res.stderr)
   const copy = new SQLite(target, { readonly: true })
-  const row = copy.prepare("select count(*) as n from sqlite_master where type = 'table' and name = 'users'").get() as { n: number }
+  const row = copy.prepare("select count(*) as n from sqlite_master where type = 'table' and name = 'users'").get() as {
+    n: number
+  }
   copy.close()
   assert.equal(row.n, 1)
   const twice = await run(['backup', target], env)

@@ -38,7 +38,11 @@ export class Agent {
   }
 
   async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-    const res = await this.app.inject({ method: 'GET', url, headers: { accept: 'text/html', cookie: this.cookieHeader, ...headers } })
+    const res = await this.app.inject({
+      method: 'GET',
+      url,
+      headers: { accept: 'text/html', cookie: this.cookieHeader, ...headers },
+    })
     this.remember(res)
     return res
   }
