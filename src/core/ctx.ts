@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
+import type { ClientArea } from './db/core-tables.js'
 import type { Database } from './db/database.js'
 import { newId, nowIso } from './db/ids.js'
 import { ScopedDb } from './db/scoped.js'
@@ -16,6 +17,8 @@ export interface Actor {
   clientId: string | null
   isClientAdmin: boolean
   allClients: boolean
+  /** Client users: the parts of the portal open to them. */
+  areas: ClientArea[]
   locale: string | null
   totpEnabled: boolean
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Ctx } from './ctx.js'
-import type { Role } from './db/core-tables.js'
+import type { ClientArea, Role } from './db/core-tables.js'
 import type { MigrationMap } from './db/migrator.js'
 import type { Messages } from './i18n/messages.js'
 import type { TableScope } from './permissions/scope.js'
@@ -28,6 +28,8 @@ export interface ModuleManifest {
   dependsOn?: string[]
   /** Permission → roles that hold it. `head` holds every permission anyway. */
   permissions?: Record<string, Role[]>
+  /** Client permissions that need an area of the portal open to the user (e.g. `orders.read` → `orders`). */
+  clientAreas?: Record<string, ClientArea>
   /** Permissions a client user gets when it is its company's client admin. */
   clientAdminPermissions?: string[]
   tables?: Record<string, TableScope>

@@ -42,6 +42,7 @@ export class Given {
       name?: string
       isClientAdmin?: boolean
       allClients?: boolean
+      areas?: string[]
       status?: User['status']
       locale?: string | null
       totpSecret?: string | null
@@ -58,6 +59,7 @@ export class Given {
       client_id: opts.clientId ?? null,
       is_client_admin: opts.isClientAdmin ? 1 : 0,
       all_clients: opts.allClients ? 1 : 0,
+      areas: (opts.areas ?? ['orders', 'finance', 'documents', 'support']).join(','),
       locale: opts.locale ?? null,
       password_hash: await passwordHash,
       status: opts.status ?? 'active',

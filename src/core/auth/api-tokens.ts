@@ -52,6 +52,7 @@ export async function actorForBearer(db: Kysely<Database>, token: string): Promi
       'u.client_id',
       'u.is_client_admin',
       'u.all_clients',
+      'u.areas',
       'u.locale',
       'u.totp_enabled',
       'u.status',

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Actor } from '../ctx.js'
+import { parseAreas } from '../db/core-tables.js'
 import type { Database } from '../db/database.js'
 import { nowIso, randomToken } from '../db/ids.js'
 import { sha256Hex } from './hashing.js'
@@ -66,6 +67,7 @@ export async function loadSession(
       'u.client_id',
       'u.is_client_admin',
       'u.all_clients',
+      'u.areas',
       'u.locale',
       'u.totp_enabled',
       'u.status',
@@ -100,6 +102,7 @@ export function toActor(row: {
   client_id: string | null
   is_client_admin: number
   all_clients: number
+  areas: string
   locale: string | null
   totp_enabled: number
 }): Actor {
@@ -111,6 +114,7 @@ export function toActor(row: {
     clientId: row.client_id,
     isClientAdmin: row.is_client_admin === 1,
     allClients: row.all_clients === 1,
+    areas: row.role === 'client' ? parseAreas(row.areas) : [],
     locale: row.locale,
     totpEnabled: row.totp_enabled === 1,
   }

@@ -4,8 +4,7 @@ import type { CreateTableBuilder } from 'kysely'
 // as text), flags are integers 0/1, money is bigint minor units. SQLite maps them by affinity.
 
 /** Adds an opaque text primary key `id`. */
-export const idColumn = <T extends string>(t: CreateTableBuilder<T>) =>
-  t.addColumn('id', 'text', (c) => c.primaryKey())
+export const idColumn = <T extends string>(t: CreateTableBuilder<T>) => t.addColumn('id', 'text', (c) => c.primaryKey())
 
 /** Adds `created_at` and `updated_at`. */
 export const timestamps = <T extends string>(t: CreateTableBuilder<T>) =>

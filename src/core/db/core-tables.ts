@@ -1,10 +1,17 @@
-import type { Insertable, Selectable, Updateable } from 'kysely'
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely'
 
 /** 0 or 1: SQLite has no boolean type, so both dialects store flags as integers. */
 export type Flag = 0 | 1
 
 export type Role = 'client' | 'manager' | 'head' | 'admin'
 export type UserStatus = 'invited' | 'active' | 'disabled'
+
+/** Parts of the client portal a client admin can open or close for each colleague. */
+export const CLIENT_AREAS = ['orders', 'finance', 'documents', 'support'] as const
+export type ClientArea = (typeof CLIENT_AREAS)[number]
+
+export const parseAreas = (value: string | null | undefined): ClientArea[] =>
+  (value ?? '').split(',').filter((a): a is ClientArea => (CLIENT_AREAS as readonly string[]).includes(a))
 
 /** The tenant: every client-owned row points here. The clients module adds the business columns. */
 export interface ClientTable {
@@ -24,6 +31,8 @@ export interface UserTable {
   client_id: string | null
   is_client_admin: Flag
   all_clients: Flag
+  /** Comma-separated client areas (see CLIENT_AREAS); meaningful for client users only. */
+  areas: ColumnType<string, string | undefined, string>
   locale: string | null
   password_hash: string | null
   status: UserStatus

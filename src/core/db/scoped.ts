@@ -53,7 +53,10 @@ export class ScopedDb {
     if (cls === 'client' || cls === 'client-or-staff') await this.checkClients(list as { client_id?: string | null }[])
     else if (cls === 'staff' && this.scope.kind === 'client') throw new NotFoundError()
     // biome-ignore lint/suspicious/noExplicitAny: the row type is checked by the signature above
-    await this.raw.insertInto(table).values(list as any).execute()
+    await this.raw
+      .insertInto(table)
+      .values(list as any)
+      .execute()
   }
 
   private async checkClients(rows: { client_id?: string | null }[]) {

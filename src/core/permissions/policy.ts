@@ -1,4 +1,4 @@
-import type { Role } from '../db/core-tables.js'
+import type { ClientArea, Role } from '../db/core-tables.js'
 import type { ModuleManifest } from '../module.js'
 
 /** Permissions of the core itself; modules declare theirs in their manifests. */
@@ -15,7 +15,7 @@ export const CORE_CLIENT_ADMIN_PERMISSIONS = ['company.users', 'audit.read']
 export interface Policy {
   /** Every permission any role holds. */
   readonly all: ReadonlySet<string>
-  permissionsFor(user: { role: Role; isClientAdmin: boolean }): ReadonlySet<string>
+  permissionsFor(user: { role: Role; isClientAdmin: boolean; areas?: readonly ClientArea[] }): ReadonlySet<string>
 }
 
 /** Builds the one permission table from core and the enabled modules. */
@@ -28,6 +28,7 @@ export function buildPolicy(modules: readonly ModuleManifest[]): Policy {
   }
   const all = new Set<string>()
   const clientAdmin = new Set(CORE_CLIENT_ADMIN_PERMISSIONS)
+  const areaOf = new Map<string, ClientArea>()
   const grant = (table: Record<string, Role[]>) => {
     for (const [permission, roles] of Object.entries(table)) {
       all.add(permission)
@@ -38,6 +39,7 @@ export function buildPolicy(modules: readonly ModuleManifest[]): Policy {
   for (const mod of modules) {
     grant(mod.permissions ?? {})
     for (const p of mod.clientAdminPermissions ?? []) clientAdmin.add(p)
+    for (const [p, area] of Object.entries(mod.clientAreas ?? {})) areaOf.set(p, area)
   }
   for (const p of clientAdmin) all.add(p)
   // The head holds every business permission; the admin keeps only its own (DESIGN.md §1).
@@ -47,11 +49,19 @@ export function buildPolicy(modules: readonly ModuleManifest[]): Policy {
   return {
     all,
     permissionsFor(user) {
-      const key = `${user.role}:${user.isClientAdmin}`
+      const areas = user.role === 'client' ? [...(user.areas ?? [])].sort() : []
+      const key = `${user.role}:${user.isClientAdmin}:${areas.join(',')}`
       let set = cache.get(key)
       if (!set) {
         const s = new Set(byRole[user.role])
         if (user.role === 'client' && user.isClientAdmin) for (const p of clientAdmin) s.add(p)
+        // A client user holds an area's permissions only while that area is open to it.
+        if (user.role === 'client') {
+          for (const p of [...s]) {
+            const area = areaOf.get(p)
+            if (area && !areas.includes(area)) s.delete(p)
+          }
+        }
         set = s
         cache.set(key, set)
       }

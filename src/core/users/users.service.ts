@@ -1,13 +1,13 @@
+import { normaliseEmail } from '../auth/login.service.js'
 import { issueOneTimeToken } from '../auth/one-time-tokens.js'
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords.js'
 import { destroyUserSessions } from '../auth/sessions.js'
-import { normaliseEmail } from '../auth/login.service.js'
 import type { Ctx } from '../ctx.js'
-import type { Role, User } from '../db/core-tables.js'
+import { CLIENT_AREAS, type ClientArea, type Role, type User } from '../db/core-tables.js'
 import { newId, nowIso } from '../db/ids.js'
 import { ForbiddenError, NotFoundError, RuleError, ValidationError } from '../errors.js'
 import { EMAIL_RE } from '../http/forms.js'
-import { fetchPage, type ListQuery, type Page, containsPattern } from '../http/list-query.js'
+import { containsPattern, fetchPage, type ListQuery, type Page } from '../http/list-query.js'
 import { isLocale } from '../i18n/messages.js'
 import { enqueueMail } from '../notifications/outbox.js'
 
@@ -22,6 +22,7 @@ export const USER_FIELDS = [
   'client_id',
   'is_client_admin',
   'all_clients',
+  'areas',
   'locale',
   'status',
   'totp_enabled',
@@ -38,6 +39,8 @@ export interface NewUserInput {
   clientId?: string | null
   isClientAdmin?: boolean
   allClients?: boolean
+  /** Client users: the portal areas open to them (default: all). */
+  areas?: ClientArea[]
   locale?: string | null
   /** Set a password now; without one the user is invited by e-mail. */
   password?: string | null
@@ -69,6 +72,7 @@ function checkNewUser(input: NewUserInput): NewUserInput {
   if (input.role === 'client' && !input.clientId) errors.client_id = 'users.client_required'
   if (input.role !== 'client' && input.clientId) errors.client_id = 'users.client_only_for_clients'
   if (input.locale && !isLocale(input.locale)) errors.locale = 'form.invalid_choice'
+  if (input.areas?.some((a) => !CLIENT_AREAS.includes(a))) errors.areas = 'form.invalid_choice'
   if (input.password) {
     const problem = passwordProblem(input.password, email)
     if (problem) errors.password = problem
@@ -99,6 +103,7 @@ export async function createUser(ctx: Ctx, raw: NewUserInput): Promise<{ id: str
       client_id: input.role === 'client' ? (input.clientId ?? null) : null,
       is_client_admin: (input.role === 'client' && input.isClientAdmin ? 1 : 0) as 0 | 1,
       all_clients: (input.role === 'manager' && input.allClients ? 1 : 0) as 0 | 1,
+      areas: input.role === 'client' ? (input.areas ?? CLIENT_AREAS).join(',') : '',
       locale: input.locale || null,
       password_hash: input.password ? await hashPassword(input.password) : null,
       status: input.password ? ('active' as const) : ('invited' as const),
@@ -180,7 +185,14 @@ export async function listUsers(ctx: Ctx, lq: ListQuery, filters: UserListFilter
   return fetchPage(
     q,
     lq,
-    { name: 'name', email: 'email', role: 'role', status: 'status', last_login_at: 'last_login_at', created_at: 'created_at' },
+    {
+      name: 'name',
+      email: 'email',
+      role: 'role',
+      status: 'status',
+      last_login_at: 'last_login_at',
+      created_at: 'created_at',
+    },
     'id',
   )
 }
@@ -190,6 +202,7 @@ export interface UserChanges {
   role?: Role
   allClients?: boolean
   isClientAdmin?: boolean
+  areas?: ClientArea[]
   locale?: string | null
 }
 
@@ -207,6 +220,7 @@ export async function updateUser(ctx: Ctx, id: string, changes: UserChanges): Pr
     if (id === ctx.actor?.id) errors.role = 'users.cannot_change_own_role'
   }
   if (changes.locale && !isLocale(changes.locale)) errors.locale = 'form.invalid_choice'
+  if (changes.areas?.some((a) => !CLIENT_AREAS.includes(a))) errors.areas = 'form.invalid_choice'
   if (Object.keys(errors).length) throw new ValidationError(errors)
   const role = changes.role ?? user.role
   const next = {
@@ -214,6 +228,12 @@ export async function updateUser(ctx: Ctx, id: string, changes: UserChanges): Pr
     role,
     all_clients: (role === 'manager' && (changes.allClients ?? user.all_clients === 1) ? 1 : 0) as 0 | 1,
     is_client_admin: (role === 'client' && (changes.isClientAdmin ?? user.is_client_admin === 1) ? 1 : 0) as 0 | 1,
+    areas:
+      role === 'client'
+        ? changes.areas
+          ? CLIENT_AREAS.filter((a) => changes.areas?.includes(a)).join(',')
+          : user.areas
+        : '',
     locale: changes.locale === undefined ? user.locale : changes.locale || null,
   }
   await ctx.transaction(async (tx) => {
@@ -229,7 +249,14 @@ export async function updateUser(ctx: Ctx, id: string, changes: UserChanges): Pr
       entity: 'user',
       entityId: id,
       clientId: user.client_id,
-      before: { name: user.name, role: user.role, all_clients: user.all_clients, is_client_admin: user.is_client_admin, locale: user.locale },
+      before: {
+        name: user.name,
+        role: user.role,
+        all_clients: user.all_clients,
+        is_client_admin: user.is_client_admin,
+        areas: user.areas,
+        locale: user.locale,
+      },
       after: next,
     })
   })

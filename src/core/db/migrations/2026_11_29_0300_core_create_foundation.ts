@@ -138,7 +138,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('owner', 'text', (c) => c.notNull())
     .addColumn('locked_until', 'text', (c) => c.notNull())
     .execute()
-
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: see up()

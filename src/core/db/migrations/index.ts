@@ -1,6 +1,8 @@
 import type { MigrationMap } from '../migrator.js'
 import * as foundation from './2026_11_29_0300_core_create_foundation.js'
+import * as userAreas from './2026_11_29_0400_core_add_user_areas.js'
 
 export const coreMigrations: MigrationMap = {
   '2026_11_29_0300_core_create_foundation': foundation,
+  '2026_11_29_0400_core_add_user_areas': userAreas,
 }
