@@ -15,6 +15,20 @@ export interface NavItem {
   roles?: Role[]
 }
 
+/** One thing that happened with a client, as the client card's timeline shows it. */
+export interface TimelineEvent {
+  /** ISO timestamp (UTC). */
+  at: string
+  module: string
+  /** Already translated, plain text (escaped by the view). */
+  title: string
+  detail?: string
+  href?: string
+  who?: string
+  /** Staff-only items are marked and never shown to client users. */
+  internal?: boolean
+}
+
 export interface JobDefinition {
   name: string
   everySeconds: number
@@ -43,6 +57,8 @@ export interface ModuleManifest {
   messages?: { en: Messages; hu: Messages; ru: Messages }
   on?: Record<string, EventHandler>
   jobs?: JobDefinition[]
+  /** This module's events on a client's timeline (client card), newest first, inside the caller's scope. */
+  timeline?: (ctx: Ctx, clientId: string, opts: { before?: string; limit: number }) => Promise<TimelineEvent[]>
   /** A block for the home page (key figures, short lists), in the caller's scope. */
   dashboard?: (ctx: Ctx, pc: PageContext) => Promise<JSX.Element>
   /** Adds this module's share of `kabinet demo`. */
