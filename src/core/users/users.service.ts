@@ -10,8 +10,9 @@ import { EMAIL_RE } from '../http/forms.js'
 import { containsPattern, fetchPage, type ListQuery, type Page } from '../http/list-query.js'
 import { isLocale } from '../i18n/messages.js'
 import { enqueueMail } from '../notifications/outbox.js'
+import { ROLES, USER_STATUSES } from './users.constants.js'
 
-export const ROLES: readonly Role[] = ['client', 'manager', 'head', 'admin']
+export { ROLES } from './users.constants.js'
 
 /** Fields of a user that may leave the server. */
 export const USER_FIELDS = [
@@ -60,7 +61,8 @@ function requireUserAdmin(ctx: Ctx, target: { role: Role; clientId: string | nul
   throw new ForbiddenError('users.manage')
 }
 
-function checkNewUser(input: NewUserInput): NewUserInput {
+/** Checks a new user's fields (ValidationError with every problem found), without touching the database. */
+export function checkNewUser(input: NewUserInput): NewUserInput {
   const errors: Record<string, string> = {}
   const email = normaliseEmail(input.email)
   if (!email) errors.email = 'form.required'
@@ -123,6 +125,7 @@ export async function createUser(ctx: Ctx, raw: NewUserInput): Promise<{ id: str
       after: { email: row.email, name: row.name, role: row.role, client_id: row.client_id, status: row.status },
     })
     if (!input.password) await sendInvite(tx, { id, email: row.email, name: row.name, locale: row.locale })
+    await tx.emit('users.created', { userId: id, clientId: row.client_id })
     return { id }
   })
 }
@@ -178,7 +181,7 @@ export async function listUsers(ctx: Ctx, lq: ListQuery, filters: UserListFilter
     q = q.where((eb) => eb.or([eb('email', 'like', pattern), eb(eb.fn('lower', ['name']), 'like', pattern)]))
   }
   if (filters.role && ROLES.includes(filters.role as Role)) q = q.where('role', '=', filters.role as Role)
-  if (filters.status && ['invited', 'active', 'disabled'].includes(filters.status)) {
+  if (filters.status && USER_STATUSES.includes(filters.status as User['status'])) {
     q = q.where('status', '=', filters.status as User['status'])
   }
   if (filters.clientId) q = q.where('client_id', '=', filters.clientId)
@@ -212,6 +215,7 @@ export async function updateUser(ctx: Ctx, id: string, changes: UserChanges): Pr
   requireUserAdmin(ctx, { role: user.role, clientId: user.client_id })
   const errors: Record<string, string> = {}
   if (changes.name !== undefined && !changes.name.trim()) errors.name = 'form.required'
+  else if (changes.name !== undefined && changes.name.trim().length > 200) errors.name = 'form.too_long'
   if (changes.role !== undefined && !ROLES.includes(changes.role)) errors.role = 'form.invalid_choice'
   if (changes.role !== undefined && changes.role !== user.role) {
     if (!ctx.can('users.manage')) errors.role = 'form.invalid_choice'
@@ -245,6 +249,7 @@ export async function updateUser(ctx: Ctx, id: string, changes: UserChanges): Pr
     if (role !== user.role || next.all_clients !== user.all_clients || next.is_client_admin !== user.is_client_admin) {
       await destroyUserSessions(tx.unscoped('rights changed: sign out everywhere'), id)
     }
+    await tx.emit('users.updated', { userId: id, clientId: user.client_id })
     await tx.audit('user.updated', {
       entity: 'user',
       entityId: id,
@@ -276,6 +281,7 @@ export async function setUserStatus(ctx: Ctx, id: string, status: 'active' | 'di
     const restored = status === 'active' && !hasPassword?.password_hash ? 'invited' : status
     await tx.db.updateTable('users').set({ status: restored, updated_at: nowIso() }).where('id', '=', id).execute()
     if (status === 'disabled') await destroyUserSessions(raw, id)
+    await tx.emit('users.updated', { userId: id, clientId: user.client_id })
     await tx.audit(status === 'disabled' ? 'user.disabled' : 'user.enabled', {
       entity: 'user',
       entityId: id,
