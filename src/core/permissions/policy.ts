@@ -4,6 +4,8 @@ import type { ModuleManifest } from '../module.js'
 /** Permissions of the core itself; modules declare theirs in their manifests. */
 export const CORE_PERMISSIONS: Record<string, Role[]> = {
   'users.manage': ['head', 'admin'],
+  // Client users of the clients in the manager's scope (portal access, areas, client admin flag).
+  'client_users.manage': ['manager', 'head'],
   'settings.manage': ['head', 'admin'],
   'audit.read': ['head', 'admin'],
   'api.tokens': ['client', 'manager', 'head', 'admin'],

@@ -47,9 +47,14 @@ export interface NewUserInput {
   password?: string | null
 }
 
-/** Whether the actor may manage `role` users of `clientId`: staff with users.manage, or a client admin for its own company. */
+/**
+ * Whether the actor may manage `role` users of `clientId`: staff with users.manage, an account
+ * manager for client users (of the clients in its scope: the lookups are scoped), or a client
+ * admin for its own company.
+ */
 function requireUserAdmin(ctx: Ctx, target: { role: Role; clientId: string | null }): void {
   if (ctx.can('users.manage')) return
+  if (ctx.can('client_users.manage') && target.role === 'client' && ctx.actor?.role !== 'client') return
   if (
     ctx.can('company.users') &&
     target.role === 'client' &&
