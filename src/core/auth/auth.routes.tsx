@@ -6,28 +6,16 @@ import { formData } from '../http/forms.js'
 import { LOCALE_COOKIE } from '../http/request-context.js'
 import { isLocale } from '../i18n/messages.js'
 import { pageContext } from '../ui/page-context.js'
-import {
-  acceptInvite,
-  completeSetup,
-  requestPasswordReset,
-  resetPassword,
-} from './flows.service.js'
-import { checkPassword } from './login.service.js'
+import { acceptInvite, completeSetup, requestPasswordReset, resetPassword } from './flows.service.js'
+import { checkPassword, lockedFor, recordFailedLogin, recordSignIn } from './login.service.js'
 import { peekOneTimeToken } from './one-time-tokens.js'
 import { completeMfa, createSession, destroySession, SESSION_COOKIE, toActor } from './sessions.js'
 import { verifyTotp } from './totp.js'
-import {
-  ForgotPage,
-  LinkInvalidPage,
-  LoginPage,
-  NewPasswordPage,
-  SetupPage,
-  TotpPage,
-} from './views/auth-pages.js'
+import { ForgotPage, LinkInvalidPage, LoginPage, NewPasswordPage, SetupPage, TotpPage } from './views/auth-pages.js'
 
 /** Only same-site paths are followed after login. */
 const safeNext = (next: string | undefined): string =>
-  next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/'
+  next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/'
 
 const LOGIN_LIMIT = { rateLimit: { max: 20, timeWindow: '1 minute' } }
 
@@ -75,7 +63,9 @@ export async function authRoutes(app: FastifyInstance) {
     if (!email) errors.email = 'form.required'
     if (!form.password) errors.password = 'form.required'
     if (Object.keys(errors).length) {
-      return reply.status(422).html(<LoginPage pc={await pageContext(req, reply)} email={email} next={next} errors={errors} />)
+      return reply
+        .status(422)
+        .html(<LoginPage pc={await pageContext(req, reply)} email={email} next={next} errors={errors} />)
     }
     const result = await checkPassword(services.db.kysely, email, form.password ?? '')
     if (!result.ok) {
@@ -102,18 +92,32 @@ export async function authRoutes(app: FastifyInstance) {
   app.post('/login/totp', { config: { access: 'mfa-pending', ...LOGIN_LIMIT } }, async (req, reply) => {
     const session = req.session
     if (!session) return reply.redirect('/login', 303)
+    const db = services.db.kysely
     const code = formData(req.body).code ?? ''
-    const row = await services.db.kysely
+    const row = await db
       .selectFrom('users')
-      .select(['totp_secret', 'client_id'])
+      .select(['totp_secret', 'client_id', 'locked_until'])
       .where('id', '=', session.actor.id)
       .executeTakeFirstOrThrow()
-    if (!row.totp_secret || !verifyTotp(row.totp_secret, code)) {
-      return reply
-        .status(422)
-        .html(<TotpPage pc={await pageContext(req, reply)} errors={{ code: 'auth.totp_wrong' }} />)
+    // Wrong codes count like wrong passwords, so the six digits cannot be guessed at leisure.
+    let locked = lockedFor(row.locked_until)
+    if (!locked && !(row.totp_secret && verifyTotp(row.totp_secret, code))) {
+      locked = await recordFailedLogin(db, session.actor.id)
+      if (!locked) {
+        return reply
+          .status(422)
+          .html(<TotpPage pc={await pageContext(req, reply)} errors={{ code: 'auth.totp_wrong' }} />)
+      }
     }
-    await completeMfa(services.db.kysely, session.id)
+    if (locked) {
+      await destroySession(db, session.id)
+      reply.clearCookie(SESSION_COOKIE, { path: '/' })
+      req.session = null
+      const message = req.t('auth.locked', { minutes: locked })
+      return reply.status(429).html(<LoginPage pc={await pageContext(req, reply)} error={message} />)
+    }
+    await recordSignIn(db, session.actor.id)
+    await completeMfa(db, session.id)
     await Ctx.forActor(services, session.actor, { locale: req.locale, ip: req.ip, requestId: req.id }).audit(
       'user.signed_in',
       { entity: 'user', entityId: session.actor.id, clientId: row.client_id, after: { second_factor: 'totp' } },
@@ -147,7 +151,9 @@ export async function authRoutes(app: FastifyInstance) {
   app.post('/forgot', { config: { access: 'public', ...LOGIN_LIMIT } }, async (req, reply) => {
     const email = (formData(req.body).email ?? '').trim()
     if (!email) {
-      return reply.status(422).html(<ForgotPage pc={await pageContext(req, reply)} errors={{ email: 'form.required' }} />)
+      return reply
+        .status(422)
+        .html(<ForgotPage pc={await pageContext(req, reply)} errors={{ email: 'form.required' }} />)
     }
     await requestPasswordReset(services, email, req.locale)
     return reply.html(<ForgotPage pc={await pageContext(req, reply)} sent />)
@@ -155,7 +161,12 @@ export async function authRoutes(app: FastifyInstance) {
 
   const tokenPage = (
     kind: 'reset' | 'invite',
-    render: (req: FastifyRequest, reply: FastifyReply, errors?: Record<string, string>, name?: string) => Promise<string>,
+    render: (
+      req: FastifyRequest,
+      reply: FastifyReply,
+      errors?: Record<string, string>,
+      name?: string,
+    ) => Promise<string>,
     act: (req: FastifyRequest, token: string, form: Record<string, string>) => Promise<void>,
   ) => {
     const path = kind === 'reset' ? '/reset/:token' : '/invite/:token'
@@ -185,7 +196,12 @@ export async function authRoutes(app: FastifyInstance) {
   tokenPage(
     'reset',
     async (req, reply, errors) => (
-      <NewPasswordPage pc={await pageContext(req, reply)} title={req.t('auth.reset_title')} action={req.url} errors={errors} />
+      <NewPasswordPage
+        pc={await pageContext(req, reply)}
+        title={req.t('auth.reset_title')}
+        action={req.url}
+        errors={errors}
+      />
     ),
     (_req, token, form) => resetPassword(services, token, form.password ?? ''),
   )
@@ -237,7 +253,9 @@ export async function authRoutes(app: FastifyInstance) {
       const { password: _omit, ...values } = form
       return reply
         .status(422)
-        .html(<SetupPage pc={await pageContext(req, reply)} action={req.url} values={values} errors={fieldErrors(err)} />)
+        .html(
+          <SetupPage pc={await pageContext(req, reply)} action={req.url} values={values} errors={fieldErrors(err)} />,
+        )
     }
   })
 }

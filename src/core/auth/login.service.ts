@@ -22,30 +22,44 @@ export const normaliseEmail = (email: string): string => email.trim().toLowerCas
 export async function checkPassword(db: Kysely<Database>, email: string, password: string): Promise<LoginResult> {
   const user = await db.selectFrom('users').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst()
   const now = Date.now()
-  if (user?.locked_until && new Date(user.locked_until).getTime() > now) {
-    return { ok: false, reason: 'locked', minutes: Math.ceil((new Date(user.locked_until).getTime() - now) / 60_000) }
-  }
+  const locked = lockedFor(user?.locked_until ?? null, now)
+  if (locked) return { ok: false, reason: 'locked', minutes: locked }
   const ok = await verifyPassword(user?.password_hash ?? null, password)
   if (user?.status !== 'active' || !ok) {
     if (user) {
-      const minutes = await countFailure(db, user.id, now)
+      const minutes = await recordFailedLogin(db, user.id, now)
       if (minutes) return { ok: false, reason: 'locked', minutes }
     }
     return { ok: false, reason: 'invalid' }
   }
+  const needsTotp = user.totp_enabled === 1
+  // With a second factor the count runs on until the code is given too: otherwise a thief with
+  // the password could reset it between rounds of guessing codes.
+  if (!needsTotp) await recordSignIn(db, user.id)
+  return { ok: true, user, needsTotp }
+}
+
+/** Minutes the account stays locked from now, 0 when it is not. */
+export function lockedFor(lockedUntil: string | null, now = Date.now()): number {
+  const until = lockedUntil ? new Date(lockedUntil).getTime() : 0
+  return until > now ? Math.ceil((until - now) / 60_000) : 0
+}
+
+/** A complete sign-in: the failure count starts again. */
+export async function recordSignIn(db: Kysely<Database>, userId: string): Promise<void> {
   await db
     .updateTable('users')
     .set({ failed_logins: 0, locked_until: null, last_login_at: nowIso() })
-    .where('id', '=', user.id)
+    .where('id', '=', userId)
     .execute()
-  return { ok: true, user, needsTotp: user.totp_enabled === 1 }
 }
 
 /**
- * Counts one failed attempt and returns the lock it earns. The increment happens in the database:
- * attempts sent in parallel all read the same old count, and a read-then-write would count one.
+ * Counts one failed attempt (wrong password or wrong second-factor code) and returns the minutes
+ * of lock it earns. The increment happens in the database: attempts sent in parallel all read the
+ * same old count, and a read-then-write would count them as one.
  */
-async function countFailure(db: Kysely<Database>, userId: string, now: number): Promise<number> {
+export async function recordFailedLogin(db: Kysely<Database>, userId: string, now = Date.now()): Promise<number> {
   const { failed_logins: failures } = await db
     .updateTable('users')
     .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
