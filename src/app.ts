@@ -105,6 +105,9 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
     },
   })
   await app.register(fastifyKitaHtml)
+  // Before the static files and API docs, so its onRoute hook marks their routes public; a route
+  // registered earlier would fall back to 'signed-in' and every stylesheet and script would be 401.
+  await app.register(routeAccess)
   await app.register(fastifyStatic, {
     root: path.join(here, 'core/ui/public'),
     prefix: '/static/app/',
@@ -120,10 +123,18 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Kabinet API', version: '1', description: 'Client portal and back office. Errors are `{ "error": { "code", "message" } }`.' },
+      info: {
+        title: 'Kabinet API',
+        version: '1',
+        description: 'Client portal and back office. Errors are `{ "error": { "code", "message" } }`.',
+      },
       components: {
         securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', description: 'API token from Account → API tokens or `kabinet token create`' },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'API token from Account → API tokens or `kabinet token create`',
+          },
           session: { type: 'apiKey', in: 'cookie', name: 'kabinet_session' },
         },
       },
@@ -134,7 +145,6 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
 
   await app.register(errorHandling)
   await app.register(requestContext)
-  await app.register(routeAccess)
   await app.register(coreRoutes)
   for (const mod of modules) await app.register(mountModule(mod))
 
