@@ -13,9 +13,12 @@ import { completeMfa, createSession, destroySession, SESSION_COOKIE, toActor } f
 import { verifyTotp } from './totp.js'
 import { ForgotPage, LinkInvalidPage, LoginPage, NewPasswordPage, SetupPage, TotpPage } from './views/auth-pages.js'
 
-/** Only same-site paths are followed after login. */
+/**
+ * Only same-site paths are followed after login. Browsers drop tabs and newlines inside a URL and
+ * read a backslash as a slash, so `/\t/evil.example` would become `//evil.example`: refuse both.
+ */
 const safeNext = (next: string | undefined): string =>
-  next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/'
+  next?.startsWith('/') && !next.startsWith('//') && !/[\\\p{Cc}]/u.test(next) ? next : '/'
 
 const LOGIN_LIMIT = { rateLimit: { max: 20, timeWindow: '1 minute' } }
 

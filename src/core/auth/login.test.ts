@@ -57,6 +57,9 @@ test('the login follows a same-site `next` and ignores a foreign one', async (t)
     ['https://evil.example/', '/'],
     ['//evil.example/', '/'],
     ['/\\evil.example', '/'],
+    ['/\t/evil.example', '/'],
+    ['/\n/evil.example', '/'],
+    ['/a\\..\\/evil.example', '/'],
   ] as const) {
     const agent = new Agent(app)
     await agent.get('/login')
