@@ -16,7 +16,10 @@ const world = async (t: Parameters<typeof testApp>[0]) => {
 
 test('a form post without _csrf, or with a wrong one, is refused with 403 and changes nothing', async (t) => {
   const { services, agent } = await world(t)
-  for (const form of [{ text: 'no token' }, { text: 'wrong token', _csrf: 'forged-token-value' }]) {
+  for (const form of [{ text: 'no token' }, { text: 'wrong token', _csrf: 'forged-token-value' }] as Record<
+    string,
+    string
+  >[]) {
     const res = await agent.post('/probe/notes', form, { csrf: false })
     assert.equal(res.statusCode, 403, JSON.stringify(form))
     assert.match(res.body, /did not come from this site/)
