@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { pipeline } from 'node:stream/promises'
 import type { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database.js'
 import { nowIso, randomToken } from '../db/ids.js'
@@ -56,6 +56,7 @@ export class FileStore {
     let size = 0
     let head = Buffer.alloc(0)
     let tooLarge = false
+    const out = fs.createWriteStream(tmp)
     try {
       await pipeline(
         source,
@@ -71,7 +72,7 @@ export class FileStore {
             yield chunk
           }
         },
-        fs.createWriteStream(tmp),
+        out,
       )
       // @fastify/multipart truncates instead of failing when its own limit is hit.
       if ((source as Readable & { truncated?: boolean }).truncated) throw new UploadTooLargeError(opts.field)
@@ -90,6 +91,9 @@ export class FileStore {
         .execute()
       return { sha256, size, mime }
     } catch (err) {
+      // pipeline rejects before a destroyed write stream has finished opening; removing the file
+      // then would leave it to be created afterwards, so wait for the stream to close first.
+      if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()))
       fs.rmSync(tmp, { force: true })
       if (tooLarge && !(err instanceof UploadTooLargeError)) throw new UploadTooLargeError(opts.field)
       throw err

@@ -95,16 +95,34 @@ export class SettingsStore {
   async get<K extends keyof SettingsGroups>(group: K): Promise<SettingsGroups[K]> {
     const hit = this.cache.get(group)
     if (hit && Date.now() - hit.at < this.ttlMs) return hit.value as SettingsGroups[K]
-    const row = await this.db.selectFrom('settings').select('value_json').where('key', '=', group).executeTakeFirst()
-    const stored = row ? (JSON.parse(row.value_json) as Partial<SettingsGroups[K]>) : {}
-    const value = { ...DEFAULTS[group], ...stored } as SettingsGroups[K]
+    const value = await this.load(this.db, group)
     this.cache.set(group, { value, at: Date.now() })
     return value
   }
 
   /** Last known value without a query (for synchronous checks such as module switches). */
   peek<K extends keyof SettingsGroups>(group: K): SettingsGroups[K] {
-    return (this.cache.get(group)?.value as SettingsGroups[K] | undefined) ?? DEFAULTS[group]
+    const hit = this.cache.get(group)
+    // A stale or missing entry is refreshed in the background, so other instances see a change soon.
+    if (!hit || Date.now() - hit.at >= this.ttlMs) this.refresh(group)
+    return (hit?.value as SettingsGroups[K] | undefined) ?? DEFAULTS[group]
+  }
+
+  private refreshing = new Set<string>()
+
+  private refresh(group: keyof SettingsGroups): void {
+    if (this.refreshing.has(group)) return
+    this.refreshing.add(group)
+    this.get(group)
+      .catch(() => undefined)
+      .finally(() => this.refreshing.delete(group))
+  }
+
+  /** The stored value read through `db` (the caller's transaction), bypassing the cache. */
+  async load<K extends keyof SettingsGroups>(db: Kysely<Database>, group: K): Promise<SettingsGroups[K]> {
+    const row = await db.selectFrom('settings').select('value_json').where('key', '=', group).executeTakeFirst()
+    const stored = row ? (JSON.parse(row.value_json) as Partial<SettingsGroups[K]>) : {}
+    return { ...DEFAULTS[group], ...stored } as SettingsGroups[K]
   }
 
   /** Writes a whole group; callers audit. `db` is the caller's transaction. */
