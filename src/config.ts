@@ -88,7 +88,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const smtpUrl = url(env, 'KABINET_SMTP_URL', ['smtp:', 'smtps:'])
   const mailFrom = env.KABINET_MAIL_FROM?.trim() || `Kabinet <no-reply@${new URL(baseUrl).hostname}>`
-  if (!/@/.test(mailFrom)) throw new ConfigError('KABINET_MAIL_FROM', `must contain an e-mail address, got "${mailFrom}"`)
+  if (!/@/.test(mailFrom))
+    throw new ConfigError('KABINET_MAIL_FROM', `must contain an e-mail address, got "${mailFrom}"`)
 
   const logLevel = (env.KABINET_LOG_LEVEL?.trim() || 'info') as LogLevel
   if (!LOG_LEVELS.includes(logLevel)) {
@@ -100,7 +101,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     .map((s) => s.trim())
     .filter(Boolean)
   for (const name of disabledModules) {
-    if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new ConfigError('KABINET_DISABLED_MODULES', `"${name}" is not a module name`)
+    if (!/^[a-z][a-z0-9-]*$/.test(name))
+      throw new ConfigError('KABINET_DISABLED_MODULES', `"${name}" is not a module name`)
   }
 
   return Object.freeze({
@@ -154,12 +156,12 @@ export function parseDotEnv(text: string): Record<string, string> {
   for (const line of text.split(/\r?\n/)) {
     const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)\s*$/.exec(line)
     if (!m) continue
-    let value = m[2] ?? ''
-    if ((value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'"))) {
-      value = value.slice(1, -1)
-    } else {
-      value = value.replace(/\s+#.*$/, '')
-    }
+    let value = (m[2] ?? '').trim()
+    const quote = value[0]
+    const end = quote === '"' || quote === "'" ? value.indexOf(quote, 1) : -1
+    // Quoted: exactly what is inside (spaces and # too); a comment after the closing quote is dropped.
+    if (end > 0) value = value.slice(1, end)
+    else value = value.replace(/\s+#.*$/, '').trim()
     out[m[1] as string] = value
   }
   return out
