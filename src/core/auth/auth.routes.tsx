@@ -33,7 +33,8 @@ export function sessionCookieOptions(req: FastifyRequest) {
   }
 }
 
-async function startSession(req: FastifyRequest, reply: FastifyReply, userId: string, mfaPending: boolean) {
+/** Starts a session for `userId` and sets its cookie; with `mfaPending` the second factor is still owed. */
+export async function startSession(req: FastifyRequest, reply: FastifyReply, userId: string, mfaPending: boolean) {
   const { services } = req.server
   const token = await createSession(
     services.db.kysely,

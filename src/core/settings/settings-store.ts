@@ -44,10 +44,23 @@ export interface ModuleSettings {
   disabled: string[]
 }
 
+/** Website synchronisation (the `site` module): single sign-on and outgoing webhooks. */
+export interface SiteSettings {
+  ssoEnabled: boolean
+  ssoAlgorithm: 'HS256' | 'RS256'
+  /** HS256 shared secret; never shown again after saving. */
+  ssoSecret: string
+  /** RS256: the website's public key, PEM. */
+  ssoPublicKey: string
+  webhookUrls: string[]
+  webhookSecret: string
+}
+
 export interface SettingsGroups {
   company: CompanySettings
   security: SecuritySettings
   modules: ModuleSettings
+  site: SiteSettings
 }
 
 export const DEFAULT_NUMBERING: Record<string, string> = {
@@ -78,6 +91,7 @@ export const DEFAULTS: SettingsGroups = {
   },
   security: { require2faStaff: false },
   modules: { disabled: [] },
+  site: { ssoEnabled: false, ssoAlgorithm: 'HS256', ssoSecret: '', ssoPublicKey: '', webhookUrls: [], webhookSecret: '' },
 }
 
 /**
