@@ -19,6 +19,7 @@ import { newId } from './core/db/ids.js'
 import { coreMigrations } from './core/db/migrations/index.js'
 import { collectMigrations, migrateToLatest } from './core/db/migrator.js'
 import { errorHandling } from './core/http/errors.js'
+import { parseUrlEncoded } from './core/http/forms.js'
 import { requestContext } from './core/http/request-context.js'
 import { routeAccess } from './core/http/route-access.js'
 import type { ModuleManifest } from './core/module.js'
@@ -64,6 +65,9 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
     genReqId: () => newId(),
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>()
+  // Pages take forms and the API takes JSON; Fastify's default text/plain parser would let a plain
+  // text body reach a handler (and a schema's coercion) instead of answering 415.
+  app.removeContentTypeParser('text/plain')
 
   const services = buildServices(config, db, modules, app.log)
   await services.settings.get('modules')
@@ -71,7 +75,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   app.decorate('services', services)
 
   await app.register(fastifyCookie, { secret: config.secret })
-  await app.register(fastifyFormbody, { bodyLimit: 1024 * 1024 })
+  await app.register(fastifyFormbody, { bodyLimit: 1024 * 1024, parser: parseUrlEncoded })
   await app.register(fastifyMultipart, {
     limits: { fileSize: config.maxUploadBytes, files: 20, fields: 50, fieldSize: 64 * 1024 },
   })

@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { DomainError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../errors.js'
-import { pageContext } from '../ui/page-context.js'
 import { ErrorPage } from '../ui/error-page.js'
+import { pageContext } from '../ui/page-context.js'
 import { setFlash } from './flash.js'
 import { wantsJson } from './wants-json.js'
 
@@ -23,6 +23,7 @@ const FASTIFY_CODES: Record<string, Omit<Mapped, 'status'>> = {
   FST_CSRF_INVALID_TOKEN: { code: 'csrf_invalid', messageKey: 'error.csrf' },
   FST_CSRF_MISSING_SECRET: { code: 'csrf_invalid', messageKey: 'error.csrf' },
   FST_INVALID_MULTIPART_CONTENT_TYPE: { code: 'unsupported_media_type', messageKey: 'error.unsupported_media_type' },
+  KABINET_BAD_FORM_BODY: { code: 'bad_request', messageKey: 'error.bad_request' },
 }
 
 function mapError(err: FastifyError | Error): Mapped {
@@ -45,6 +46,8 @@ function mapError(err: FastifyError | Error): Mapped {
   }
   const known = fe.code ? FASTIFY_CODES[fe.code] : undefined
   if (known) return { status: fe.statusCode ?? 400, ...known }
+  // @fastify/rate-limit throws a plain error with status 429 and no code of its own.
+  if (fe.statusCode === 429) return { status: 429, code: 'rate_limited', messageKey: 'error.title.429' }
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return { status: fe.statusCode, code: 'bad_request', messageKey: 'error.bad_request' }
   }

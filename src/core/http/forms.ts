@@ -21,6 +21,32 @@ export function formList(body: unknown, key: string): string[] {
   return []
 }
 
+/**
+ * Parses an `application/x-www-form-urlencoded` body strictly: a broken percent-escape or bytes
+ * that are not UTF-8 refuse the whole request (400) instead of storing mangled text. Repeated
+ * fields become arrays, as checkbox groups need; the result has no prototype to pollute.
+ */
+export function parseUrlEncoded(body: string): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = Object.create(null)
+  for (const pair of body.split('&')) {
+    if (pair === '') continue
+    const eq = pair.indexOf('=')
+    const key = decodeFormPart(eq < 0 ? pair : pair.slice(0, eq))
+    const value = eq < 0 ? '' : decodeFormPart(pair.slice(eq + 1))
+    const prev = out[key]
+    out[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value]
+  }
+  return out
+}
+
+function decodeFormPart(part: string): string {
+  try {
+    return decodeURIComponent(part.replace(/\+/g, ' '))
+  } catch {
+    throw Object.assign(new Error('malformed form body'), { statusCode: 400, code: 'KABINET_BAD_FORM_BODY' })
+  }
+}
+
 export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 /** Collects field errors as a form is checked. */

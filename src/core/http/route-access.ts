@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from
 import fp from 'fastify-plugin'
 import { mustEnrolTotp } from '../auth/flows.service.js'
 import { ForbiddenError, UnauthenticatedError } from '../errors.js'
-import { wantsJson } from './wants-json.js'
 import type { Access } from './types.js'
+import { wantsJson } from './wants-json.js'
 
 // Routes that third-party plugins register (static files, API docs) are public by nature.
 const PLUGIN_ROUTE_PREFIXES = ['/static/', '/api/docs']
@@ -62,6 +62,10 @@ export const routeAccess = fp(async (app: FastifyInstance) => {
   })
 
   app.addHook('preValidation', async (req: FastifyRequest, reply: FastifyReply) => {
+    // An unknown API address is not found, for callers without credentials too (a client's typo
+    // should not read as a login problem). An unknown page still asks a stranger to sign in first,
+    // so a visitor learns nothing about which pages exist.
+    if (req.is404 && wantsJson(req)) return
     const config = req.routeOptions.config as { access?: Access; csrf?: boolean }
     const access = config.access ?? 'signed-in'
     checkAccess(req, access)
@@ -77,7 +81,12 @@ export const routeAccess = fp(async (app: FastifyInstance) => {
   // A bearer token cannot be sent by a forged cross-site form; a cookie can.
   app.addHook('preValidation', (req: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void) => {
     const config = req.routeOptions.config as { csrf?: boolean }
-    if (UNSAFE.has(req.method) && req.authKind !== 'bearer' && config.csrf !== false) {
+    if (
+      UNSAFE.has(req.method) &&
+      req.authKind !== 'bearer' &&
+      config.csrf !== false &&
+      !(req.is404 && wantsJson(req))
+    ) {
       app.csrfProtection(req, reply, done)
       return
     }
