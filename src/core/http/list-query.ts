@@ -28,7 +28,9 @@ export function parseListQuery(query: unknown, spec: ListSpec): ListQuery {
   for (const [k, v] of Object.entries(raw)) params[k] = str(v).slice(0, 200)
   const page = Math.max(1, Math.min(100_000, Number.parseInt(params.page ?? '', 10) || 1))
   const per = Math.max(1, Math.min(MAX_PER_PAGE, Number.parseInt(params.per ?? '', 10) || spec.per || 25))
-  const sort = spec.sortable.includes(params.sort ?? '') ? (params.sort as string) : (spec.defaultSort ?? spec.sortable[0] ?? '')
+  const sort = spec.sortable.includes(params.sort ?? '')
+    ? (params.sort as string)
+    : (spec.defaultSort ?? spec.sortable[0] ?? '')
   const dir = params.dir === 'asc' || params.dir === 'desc' ? params.dir : (spec.defaultDir ?? 'asc')
   return { page, per, sort, dir, q: (params.q ?? '').trim(), params }
 }
@@ -51,11 +53,9 @@ export async function fetchPage<O>(
   order: Record<string, string>,
   tieBreaker: string,
 ): Promise<Page<O>> {
-  const countRow = (await qb
-    .clearSelect()
-    .clearOrderBy()
-    .select(sql<number>`count(*)`.as('n'))
-    .executeTakeFirst()) as { n: number | string } | undefined
+  const countRow = (await qb.clearSelect().clearOrderBy().select(sql<number>`count(*)`.as('n')).executeTakeFirst()) as
+    | { n: number | string }
+    | undefined
   const total = Number(countRow?.n ?? 0)
   const column = order[lq.sort] ?? tieBreaker
   const rows = await qb
