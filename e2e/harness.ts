@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
 import { after, before, type TestContext } from 'node:test'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core'
 import { coreMessages } from '../src/core/i18n/core-messages.js'
 import { Catalog, type Locale, type Translate } from '../src/core/i18n/messages.js'
 import { MODULES } from '../src/modules.js'
@@ -72,9 +72,19 @@ export interface E2E {
    * A page in a fresh browser context (own cookies) with the browser language `locale`. Closed
    * after the test, which fails if the page logged a JS error, a console error or a CSP violation.
    */
-  newPage(t: TestContext, locale: Locale, viewport?: { width: number; height: number }): Promise<Page>
-  /** Full-page screenshots at 1280 and 390 px, then the accessibility smoke check of the page. */
+  newPage(
+    t: TestContext,
+    locale: Locale,
+    viewport?: { width: number; height: number },
+    options?: BrowserContextOptions,
+  ): Promise<Page>
+  /**
+   * Full-page screenshots at 1280 and 390 px (the page must not scroll sideways at either), then the
+   * accessibility smoke check of the page.
+   */
   shot(page: Page, name: string): Promise<void>
+  /** One screenshot at the page's current size, for a state that exists only at that size. */
+  shotAsIs(page: Page, name: string): Promise<void>
 }
 
 /**
@@ -110,8 +120,8 @@ export function e2eSuite(suite: string, opts: StartOptions = {}): E2E {
       if (!browser) throw new Error('the browser is not running: use it inside a test')
       return browser
     },
-    async newPage(t, locale, viewport = WIDE) {
-      const context = await e2e.browser.newContext({ baseURL: e2e.server.url, locale, viewport })
+    async newPage(t, locale, viewport = WIDE, options = {}) {
+      const context = await e2e.browser.newContext({ ...options, baseURL: e2e.server.url, locale, viewport })
       const errors = new PageErrors()
       await watchContext(context, errors)
       const page = await context.newPage()
@@ -130,12 +140,53 @@ export function e2eSuite(suite: string, opts: StartOptions = {}): E2E {
       for (const size of [WIDE, NARROW]) {
         await page.setViewportSize(size)
         await page.screenshot({ path: path.join(dir, `${name}.${size.width}.png`), fullPage: true })
+        // Wide content scrolls inside its own box; the page itself never scrolls sideways.
+        const overflow = await sidewaysOverflow(page, size.width)
+        assert.deepEqual(
+          overflow,
+          [],
+          `${page.url()} at ${size.width} px scrolls sideways (see ${name}.${size.width}.png)`,
+        )
       }
       await page.setViewportSize(original)
       await assertA11y(page)
     },
+    async shotAsIs(page, name) {
+      const width = page.viewportSize()?.width ?? WIDE.width
+      await page.screenshot({ path: path.join(dir, `${name}.${width}.png`), fullPage: true })
+    },
   }
   return e2e
+}
+
+/**
+ * When the page is wider than the window, the outermost elements that stick out past its right
+ * edge (their parent does not), as `parent > tag.class (right edge px)`, so the report names the
+ * culprit; empty when it fits.
+ */
+export async function sidewaysOverflow(page: Page, width: number): Promise<string[]> {
+  const found = await page.evaluate(`(() => {
+    if (document.documentElement.scrollWidth <= ${width}) return []
+    const out = []
+    for (const el of document.body.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect()
+      if (r.width === 0 || r.right <= ${width} + 0.5) continue
+      const parentSticksOut = el.parentElement && el.parentElement.getBoundingClientRect().right > ${width} + 0.5
+      if (parentSticksOut) continue
+      // Inside a box that scrolls or clips sideways, sticking out is that box's business.
+      let clipped = false
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+        if (getComputedStyle(a).overflowX !== 'visible') { clipped = true; break }
+      }
+      if (clipped) continue
+      const cls = typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\\s+/).join('.') : ''
+      const parent = el.parentElement
+      const pcls = parent && typeof parent.className === 'string' && parent.className ? '.' + parent.className.trim().split(/\\s+/)[0] : ''
+      out.push((parent ? parent.tagName.toLowerCase() + pcls + ' > ' : '') + el.tagName.toLowerCase() + cls + ' (' + Math.round(r.right) + ' px)')
+    }
+    return out.length ? out.slice(0, 8) : ['document ' + document.documentElement.scrollWidth + ' px wide']
+  })()`)
+  return found as string[]
 }
 
 /** Signs in through the real login form and waits until the browser has left /login. */

@@ -30,6 +30,11 @@ export class PageErrors {
     } else this.problems.push(line)
   }
 
+  /** Returns the problems seen so far and forgets them: for tests of the collector itself. */
+  take(): string[] {
+    return this.problems.splice(0)
+  }
+
   /** Throws with every problem seen; an allowance that never matched is reported as unused. */
   assertNone(): void {
     const unused = this.allowances.filter((a) => a.used === 0).map((a) => `unused allowance ${a.pattern}: ${a.reason}`)
