@@ -13,14 +13,26 @@ function pickLocale(req: FastifyRequest, fallback: Locale): Locale {
   if (req.actor?.locale && isLocale(req.actor.locale)) return req.actor.locale
   const cookie = req.cookies[LOCALE_COOKIE]
   if (isLocale(cookie)) return cookie
-  const header = req.headers['accept-language']
-  if (header) {
-    for (const part of header.split(',')) {
-      const tag = part.trim().slice(0, 2).toLowerCase()
-      if (isLocale(tag)) return tag
+  return fromAcceptLanguage(req.headers['accept-language']) ?? fallback
+}
+
+/** The supported locale the browser likes best (`ru;q=0.9, en;q=0.1` → ru), or null. */
+export function fromAcceptLanguage(header: string | undefined): Locale | null {
+  if (!header) return null
+  let best: Locale | null = null
+  let bestQ = 0
+  for (const part of header.split(',').slice(0, 50)) {
+    const [range = '', ...params] = part.trim().split(';')
+    const tag = range.trim().slice(0, 2).toLowerCase()
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
+    const q = qParam ? Number(qParam.slice(2)) : 1
+    // Equal weights keep the header's order: the first listed wins.
+    if (isLocale(tag) && Number.isFinite(q) && q > bestQ) {
+      best = tag
+      bestQ = q
     }
   }
-  return fallback
+  return best
 }
 
 /**

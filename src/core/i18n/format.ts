@@ -62,14 +62,17 @@ export function formatPercent(locale: Locale, ratio: number, digits = 1): string
 export function formatDate(locale: Locale, date: string | null | undefined): string {
   if (!date) return ''
   const [y, m, d] = date.slice(0, 10).split('-').map(Number)
-  return dateFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y as number, (m as number) - 1, d as number)),
-  )
+  const at = new Date(Date.UTC(y as number, (m as number) - 1, d as number))
+  // A malformed stored value is shown as it is rather than failing the whole page.
+  if (Number.isNaN(at.getTime())) return date
+  return dateFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(at)
 }
 
 /** A UTC timestamp shown in the company's time zone. */
 export function formatDateTime(locale: Locale, iso: string | null | undefined, timeZone: string): string {
   if (!iso) return ''
+  const at = new Date(iso)
+  if (Number.isNaN(at.getTime())) return iso
   return dateFormat(locale, {
     year: 'numeric',
     month: '2-digit',
@@ -77,7 +80,7 @@ export function formatDateTime(locale: Locale, iso: string | null | undefined, t
     hour: '2-digit',
     minute: '2-digit',
     timeZone,
-  }).format(new Date(iso))
+  }).format(at)
 }
 
 /** The calendar date of a UTC instant in `timeZone`, as `YYYY-MM-DD`. */

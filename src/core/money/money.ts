@@ -37,16 +37,21 @@ export function parseAmount(input: string, currency: string, decimalSeparator: '
   const negative = s.startsWith('-')
   if (negative || s.startsWith('+')) s = s.slice(1)
   const group = decimalSeparator === ',' ? '.' : ','
-  // A lone other separator followed by exactly `digits` digits is read as the decimal point too.
-  if (!s.includes(decimalSeparator) && new RegExp(`^\\d+\\${group}\\d{1,${Math.max(digits, 1)}}$`).test(s)) {
-    const tail = s.split(group)[1] as string
-    if (tail.length !== 3) s = s.replace(group, decimalSeparator)
+  // A lone other separator is a decimal point typed the other way ("12,5" in an English form) unless
+  // it reads as a thousands separator ("1,234" for a two-decimal currency).
+  if (!s.includes(decimalSeparator)) {
+    const m = new RegExp(`^(\\d+)\\${group}(\\d+)$`).exec(s)
+    const [head = '', tail = ''] = m ? [m[1], m[2]] : []
+    if (m && tail.length <= Math.max(digits, 1) && !(tail.length === 3 && head.length <= 3)) {
+      s = `${head}${decimalSeparator}${tail}`
+    }
   }
-  s = s.split(group).join('')
-  const [whole, fraction = '', extra] = s.split(decimalSeparator)
-  if (extra !== undefined || !/^\d+$/.test(whole ?? '') || !/^\d*$/.test(fraction)) return null
-  if (fraction.length > digits) return null
-  const minor = Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0')
+  const [whole = '', fraction = '', extra] = s.split(decimalSeparator)
+  if (extra !== undefined || !/^\d*$/.test(fraction) || fraction.length > digits) return null
+  // Group separators only between thousands: "1,234,567" yes; "1,23,4" or "1,2345" is a typo.
+  const wellGrouped = new RegExp(`^\\d{1,3}(?:\\${group}\\d{3})+$`)
+  if (whole.includes(group) ? !wellGrouped.test(whole) : !/^\d+$/.test(whole)) return null
+  const minor = Number(whole.split(group).join('')) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0')
   if (!Number.isSafeInteger(minor)) return null
   return negative ? -minor : minor
 }
