@@ -302,10 +302,7 @@ test('modules are switched off and on; one another enabled module needs stays on
     app.get('/', { config: { access: 'signed-in' } }, async () => 'catalogue home')
   }
   const { app, given, services } = await testApp(t, {
-    modules: [
-      defineModule({ name: 'catalogue', pages }),
-      defineModule({ name: 'shop', dependsOn: ['catalogue'] }),
-    ],
+    modules: [defineModule({ name: 'catalogue', pages }), defineModule({ name: 'shop', dependsOn: ['catalogue'] })],
   })
   const agent = await Agent.signedIn(app, await given.sessionCookie(await given.admin()))
   const page = await agent.get('/settings/modules')
