@@ -31,7 +31,8 @@ export class Agent {
     for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
       const expired = c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now()) || c.value === ''
       if (expired) this.cookies.delete(c.name)
-      else this.cookies.set(c.name, c.value)
+      // light-my-request hands back decoded values; a browser sends them as the server encoded them.
+      else this.cookies.set(c.name, encodeURIComponent(c.value))
     }
     const m = /name="_csrf" value="([^"]+)"/.exec(res.body)
     if (m?.[1]) this.csrf = m[1]
