@@ -11,9 +11,13 @@ import { migrateToLatest } from '../../src/core/db/migrator.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
-/** A hash of every migration file: a template database is rebuilt whenever one changes. */
+/**
+ * A hash of every migration file and of the registered migrations: a template database is rebuilt
+ * whenever a file changes or a module is registered (its files may have been on disk before).
+ */
 function migrationsHash(): string {
   const hash = createHash('sha256')
+  hash.update(Object.keys(allMigrations()).sort().join('\n'))
   const walk = (dir: string) => {
     for (const name of fs.readdirSync(dir).sort()) {
       const full = path.join(dir, name)
