@@ -19,8 +19,9 @@ function admits(w: IsolationWorld, access: Access, user: GivenUser): boolean {
 
 async function call(w: IsolationWorld, user: GivenUser, method: string, url: string, body?: Record<string, unknown>) {
   const cookie = await w.given.sessionCookie(user)
-  // A CSRF secret and token pair from the login page, as a browser would have.
-  const login = await w.app.inject({ url: '/login', headers: { cookie } })
+  // A CSRF secret and token pair from the login page, as a browser would have. Asked for without the
+  // session: a signed-in visitor is sent on from /login and would get no token.
+  const login = await w.app.inject({ url: '/login' })
   const csrf = /name="_csrf" value="([^"]+)"/.exec(login.body)?.[1] ?? ''
   const csrfCookie = login.cookies.find((c) => c.name === '_csrf')
   const json = url.startsWith('/api/')

@@ -16,3 +16,5 @@ export const USER_LIST_SPEC = {
   sortable: ['name', 'email', 'role', 'status', 'last_login_at', 'created_at'],
   defaultSort: 'name',
 } as const
+
+export { CLIENT_AREAS } from '../db/core-tables.js'
