@@ -160,31 +160,40 @@ export function e2eSuite(suite: string, opts: StartOptions = {}): E2E {
 }
 
 /**
- * When the page is wider than the window, the outermost elements that stick out past its right
- * edge (their parent does not), as `parent > tag.class (right edge px)`, so the report names the
- * culprit; empty when it fits.
+ * When the page is wider than the window, what sticks out past its right edge, as
+ * `parent > tag.class (right edge px)`: first the innermost elements (no child sticks out), then
+ * the outermost boxes (the parent's box does not), so the report names the culprit; empty when it
+ * fits.
  */
 export async function sidewaysOverflow(page: Page, width: number): Promise<string[]> {
   const found = await page.evaluate(`(() => {
     if (document.documentElement.scrollWidth <= ${width}) return []
-    const out = []
-    for (const el of document.body.querySelectorAll('*')) {
+    // An element sticks out with its box, or with content that overflows a box that does not clip it.
+    const out = (el) => {
       const r = el.getBoundingClientRect()
-      if (r.width === 0 || r.right <= ${width} + 0.5) continue
-      const parentSticksOut = el.parentElement && el.parentElement.getBoundingClientRect().right > ${width} + 0.5
-      if (parentSticksOut) continue
-      // Inside a box that scrolls or clips sideways, sticking out is that box's business.
-      let clipped = false
-      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
-        if (getComputedStyle(a).overflowX !== 'visible') { clipped = true; break }
-      }
-      if (clipped) continue
-      const cls = typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\\s+/).join('.') : ''
-      const parent = el.parentElement
-      const pcls = parent && typeof parent.className === 'string' && parent.className ? '.' + parent.className.trim().split(/\\s+/)[0] : ''
-      out.push((parent ? parent.tagName.toLowerCase() + pcls + ' > ' : '') + el.tagName.toLowerCase() + cls + ' (' + Math.round(r.right) + ' px)')
+      if (r.right > ${width} + 0.5) return true
+      return getComputedStyle(el).overflowX === 'visible' && r.left + el.scrollWidth > ${width} + 0.5
     }
-    return out.length ? out.slice(0, 8) : ['document ' + document.documentElement.scrollWidth + ' px wide']
+    const name = (el) => {
+      const cls = (e) => typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\\s+/).join('.') : ''
+      const p = el.parentElement
+      return (p ? p.tagName.toLowerCase() + cls(p) + ' > ' : '') + el.tagName.toLowerCase() + cls(el) + ' (' + Math.round(el.getBoundingClientRect().right) + ' px)'
+    }
+    // Inside a box that scrolls or clips sideways, sticking out is that box's business.
+    const clipped = (el) => {
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+        if (getComputedStyle(a).overflowX !== 'visible') return true
+      }
+      return false
+    }
+    const sticking = [...document.body.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().width > 0 && out(el) && !clipped(el))
+    const inner = sticking.filter((el) => ![...el.children].some(out)).map(name)
+    const boxOut = (el) => el.getBoundingClientRect().right > ${width} + 0.5
+    const outer = sticking
+      .filter((el) => boxOut(el) && el.parentElement && el.parentElement !== document.body && !boxOut(el.parentElement))
+      .map(name)
+    const all = [...new Set([...inner.slice(0, 5), ...outer.slice(0, 5)])]
+    return all.length ? all : ['document ' + document.documentElement.scrollWidth + ' px wide']
   })()`)
   return found as string[]
 }
@@ -229,4 +238,39 @@ export async function navGroups(page: Page): Promise<{ title: string; links: str
       links: [...g.querySelectorAll('a')].map((a) => a.textContent?.trim() ?? ''),
     })),
   )
+}
+
+// The order of the navigation groups (UI.md): the main group has no title.
+export const NAV_GROUPS = ['main', 'clients', 'sales', 'finance', 'support', 'content', 'reports', 'settings'] as const
+export type NavGroup = (typeof NAV_GROUPS)[number]
+
+/**
+ * Checks the side navigation: known groups in their order, none empty, the `expected` entries in
+ * their groups (modules may add more), and none of the `absent` entries anywhere.
+ */
+export async function assertNav(
+  page: Page,
+  locale: Locale,
+  expected: Partial<Record<NavGroup, string[]>>,
+  absent: string[] = [],
+): Promise<void> {
+  const t = tr(locale)
+  const groups = await navGroups(page)
+  const keys = groups.map(({ title }) => NAV_GROUPS.find((g) => (g === 'main' ? '' : t(`nav.group.${g}`)) === title))
+  assert.ok(!keys.includes(undefined), `unknown navigation groups: ${groups.map((g) => g.title).join(', ')}`)
+  const order = keys.map((k) => NAV_GROUPS.indexOf(k as NavGroup))
+  assert.deepEqual(
+    order,
+    [...order].sort((a, b) => a - b),
+    `groups out of order: ${keys.join(', ')}`,
+  )
+  for (const g of groups) assert.ok(g.links.length > 0, `group "${g.title}" is empty`)
+  for (const [group, labels] of Object.entries(expected)) {
+    const links = groups[keys.indexOf(group as NavGroup)]?.links ?? []
+    const missing = labels.filter((l) => !links.includes(l))
+    assert.deepEqual(missing, [], `navigation group ${group} (${links.join(', ')}) lacks entries`)
+  }
+  const all = groups.flatMap((g) => g.links)
+  const present = absent.filter((l) => all.includes(l))
+  assert.deepEqual(present, [], 'entries this role must not see')
 }

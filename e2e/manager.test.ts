@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import test from 'node:test'
 import { DEMO_CLIENTS, DEMO_STAFF } from '../src/core/demo/demo-data.js'
-import { DEMO, DEMO_PASSWORD, e2eSuite, login, navGroups, tr } from './harness.js'
+import { assertNav, DEMO, DEMO_PASSWORD, e2eSuite, login, tr } from './harness.js'
 
 const e2e = e2eSuite('manager')
 const managers = DEMO_STAFF.filter((s) => s.role === 'manager')
@@ -17,7 +17,12 @@ test('a manager signs in and sees its own clients on the home page', async (t) =
   const mine = DEMO_CLIENTS.filter((_, i) => managers[i % managers.length] === mark).length
   const card = page.locator('.stat-card', { hasText: en('home.my_clients') })
   assert.equal(await card.locator('.stat-value').textContent(), String(mine))
-  assert.deepEqual(await navGroups(page), [{ title: '', links: [en('nav.home')] }], 'no settings for a manager')
+  await assertNav(page, 'en', { main: [en('nav.home')] }, [
+    en('nav.users'),
+    en('nav.settings'),
+    en('nav.audit'),
+    en('nav.company_users'),
+  ])
   await e2e.shot(page, '01-home-en')
 })
 
