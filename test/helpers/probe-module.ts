@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 import type { Ctx } from '../../src/core/ctx.js'
+import { RuleError } from '../../src/core/errors.js'
 import { formData } from '../../src/core/http/forms.js'
 import { defineModule } from '../../src/core/module.js'
 import type { Services } from '../../src/core/services.js'
@@ -24,6 +25,9 @@ export const probeModule = defineModule({
     app.post('/notes', { config: { access: 'signed-in' } }, async (req, reply) => {
       await note(req.ctx, formData(req.body).text ?? '')
       return reply.redirect('/', 303)
+    })
+    app.post('/refuse', { config: { access: 'signed-in' } }, async () => {
+      throw new RuleError('probe.refused', 'error.forbidden')
     })
   },
   api: async (app: FastifyInstance) => {

@@ -16,6 +16,9 @@ test('a Bearer token acts as its user on the API', async (t) => {
   assert.equal(res.statusCode, 200)
   assert.equal(res.json().id, user.id)
   assert.equal(res.json().clientId, client.id)
+  // The scheme name is case-insensitive.
+  assert.equal((await me(app, `bearer ${token}`)).statusCode, 200)
+  assert.equal((await me(app, `BEARER  ${token} `)).statusCode, 200)
   const row = await services.db.kysely.selectFrom('api_tokens').select('last_used_at').executeTakeFirstOrThrow()
   assert.ok(row.last_used_at, 'use is recorded')
 })

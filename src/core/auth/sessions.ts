@@ -7,6 +7,9 @@ import { sha256Hex } from './hashing.js'
 
 export const SESSION_COOKIE = 'kabinet_session'
 
+/** How long a signed-in-by-password session waits for the TOTP code. */
+export const MFA_PENDING_MINUTES = 10
+
 export interface SessionInfo {
   id: string
   mfaPending: boolean
@@ -58,6 +61,7 @@ export async function loadSession(
     .select([
       's.id as sid',
       's.mfa_pending',
+      's.created_at',
       's.last_seen_at',
       's.expires_at',
       'u.id',
@@ -74,10 +78,12 @@ export async function loadSession(
     ])
     .where('s.id', '=', sha256Hex(token))
     .executeTakeFirst()
-  if (!row || row.status !== 'active') return null
+  if (row?.status !== 'active') return null
   const now = Date.now()
   const idleLimit = new Date(row.last_seen_at).getTime() + limits.idleMinutes * 60_000
-  if (new Date(row.expires_at).getTime() <= now || idleLimit <= now) {
+  // A password without its second factor is good for a few minutes only, not a whole idle period.
+  const mfaLimit = row.mfa_pending === 1 ? new Date(row.created_at).getTime() + MFA_PENDING_MINUTES * 60_000 : Infinity
+  if (new Date(row.expires_at).getTime() <= now || idleLimit <= now || mfaLimit <= now) {
     await db.deleteFrom('sessions').where('id', '=', row.sid).execute()
     return null
   }

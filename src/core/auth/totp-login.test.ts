@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { Agent, loginThroughForm } from '../../../test/helpers/agent.js'
 import { testApp } from '../../../test/helpers/test-app.js'
+import { MFA_PENDING_MINUTES } from './sessions.js'
 import { currentTotp, newTotpSecret, verifyTotp } from './totp.js'
 
 /** A six-digit code that is not valid now nor one step either side. */
@@ -147,4 +148,39 @@ test('TOTP codes: the current one and one step either side pass, others do not',
   assert.equal(verifyTotp(secret, `${code.slice(0, 3)} ${code.slice(3)}`, now), true)
   assert.equal(verifyTotp(secret, 'abcdef', now), false)
   assert.equal(verifyTotp(secret, '12345', now), false)
+})
+
+test('a password-only session waiting for the code ends after MFA_PENDING_MINUTES', async (t) => {
+  const { app, given, services } = await testApp(t)
+  const secret = newTotpSecret()
+  const user = await given.manager({ totpSecret: secret })
+  const { agent } = await loginThroughForm(app, user.email, user.password)
+  const db = services.db.kysely
+  const sessions = () => db.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute()
+  assert.equal((await agent.get('/login/totp')).statusCode, 200)
+  await db
+    .updateTable('sessions')
+    .set({ created_at: new Date(Date.now() - (MFA_PENDING_MINUTES + 1) * 60_000).toISOString() })
+    .where('user_id', '=', user.id)
+    .execute()
+  const late = await agent.post('/login/totp', { code: currentTotp(secret) })
+  assert.equal(late.statusCode, 303)
+  assert.match(String(late.headers.location), /^\/login/)
+  assert.equal((await sessions()).length, 0)
+  assert.equal((await agent.api('GET', '/api/v1/me')).statusCode, 401)
+})
+
+test('a completed sign-in is not cut short by the pending-code limit', async (t) => {
+  const { app, given, services } = await testApp(t)
+  const secret = newTotpSecret()
+  const user = await given.manager({ totpSecret: secret })
+  const { agent } = await loginThroughForm(app, user.email, user.password)
+  await agent.get('/login/totp')
+  assert.equal((await agent.post('/login/totp', { code: currentTotp(secret) })).statusCode, 303)
+  await services.db.kysely
+    .updateTable('sessions')
+    .set({ created_at: new Date(Date.now() - 3600_000).toISOString() })
+    .where('user_id', '=', user.id)
+    .execute()
+  assert.equal((await agent.api('GET', '/api/v1/me')).statusCode, 200)
 })

@@ -26,10 +26,19 @@ async function world(t: Parameters<typeof testApp>[0]) {
   return { ...w, agent, send }
 }
 
+const TITLES: Record<number, string> = {
+  400: 'Error',
+  404: 'Not found',
+  409: 'Not possible',
+  413: 'Too large',
+  415: 'Wrong content type',
+}
+
+/** The response is the HTML error page for `status` (its heading), not JSON or a bare text. */
 const isErrorPage = (res: { headers: Record<string, unknown>; body: string }, status: number) => {
   assert.match(String(res.headers['content-type']), /text\/html/)
   assert.match(res.body, /<!doctype html>/i)
-  assert.match(res.body, new RegExp(`${status}|Too large|Not found|Wrong content type|could not be understood`))
+  assert.match(res.body, new RegExp(`<h1>${TITLES[status]}</h1>`), `the ${status} page`)
 }
 
 test('a malformed urlencoded body is refused with 400 and nothing is written', async (t) => {
@@ -163,4 +172,31 @@ test('an unexpected error is a 500 with a request id and no detail', async (t) =
   assert.ok(body.error.requestId)
   assert.doesNotMatch(JSON.stringify(body), /audit_log|sqlite|relation|SQL/i)
   assert.ok(app)
+})
+
+test('a refused rule on a form goes back to the posting page with a flash; a foreign or broken Referer does not', async (t) => {
+  const { app, agent } = await world(t)
+  const post = (referer: string) =>
+    app.inject({
+      method: 'POST',
+      url: '/probe/refuse',
+      headers: {
+        cookie: agent.cookieHeader,
+        accept: 'text/html',
+        'content-type': 'application/x-www-form-urlencoded',
+        referer,
+      },
+      payload: `_csrf=${encodeURIComponent(agent.csrf)}`,
+    })
+  const back = await post('http://localhost:80/account?tab=profile')
+  assert.equal(back.statusCode, 303)
+  assert.equal(back.headers.location, '/account?tab=profile')
+  assert.ok(back.cookies.some((c: { name: string }) => c.name === 'kabinet_flash'))
+  const ours = await post('http://kabinet.test/account')
+  assert.equal(ours.headers.location, '/account')
+  for (const referer of ['not a url', 'https://evil.example/account', 'http://localhost:80//evil.example/x']) {
+    const res = await post(referer)
+    assert.equal(res.statusCode, 409, referer)
+    isErrorPage(res, 409)
+  }
 })

@@ -54,6 +54,26 @@ function mapError(err: FastifyError | Error): Mapped {
   return { status: 500, code: 'internal', messageKey: 'error.internal' }
 }
 
+/**
+ * The page a form was posted from, as a local path, when the Referer names this site. A malformed
+ * or foreign Referer (or a path like `//evil.example` that a browser would read as another host)
+ * gives null, and the error page is shown instead.
+ */
+function sameSiteReferer(req: FastifyRequest): string | null {
+  const referer = req.headers.referer
+  if (!referer) return null
+  let url: URL
+  try {
+    url = new URL(referer)
+  } catch {
+    return null
+  }
+  const ours = new URL(req.server.services.config.baseUrl).hostname
+  if (url.hostname !== req.hostname && url.hostname !== ours) return null
+  const path = url.pathname + url.search
+  return path.startsWith('/') && !path.startsWith('//') && !/[\\\p{Cc}]/u.test(path) ? path : null
+}
+
 async function renderError(req: FastifyRequest, reply: FastifyReply, m: Mapped) {
   if (!req.t) req.t = req.server.services.catalog.translator('en')
   const message = req.t(m.messageKey, m.params)
@@ -68,10 +88,10 @@ async function renderError(req: FastifyRequest, reply: FastifyReply, m: Mapped) 
     return reply.redirect(`/login${next}`, 303)
   }
   // A refused rule on a form post goes back to the page with the reason on top.
-  if (m.status === 409 && req.method === 'POST' && req.headers.referer) {
+  const back = m.status === 409 && req.method === 'POST' ? sameSiteReferer(req) : null
+  if (back) {
     setFlash(reply, 'error', message)
-    const back = new URL(req.headers.referer)
-    return reply.redirect(back.pathname + back.search, 303)
+    return reply.redirect(back, 303)
   }
   const pc = await pageContext(req, reply)
   return reply

@@ -54,9 +54,10 @@ export const requestContext = fp(async (app: FastifyInstance) => {
 
   app.addHook('onRequest', async (req) => {
     if (req.url.startsWith('/static/') || req.url === '/healthz' || req.url === '/favicon.ico') return
+    // The scheme name is case-insensitive (RFC 9110); some HTTP clients send `bearer`.
     const auth = req.headers.authorization
-    if (auth?.startsWith('Bearer ')) {
-      req.actor = await actorForBearer(services.db.kysely, auth.slice(7).trim())
+    if (auth && /^bearer\b/i.test(auth)) {
+      req.actor = await actorForBearer(services.db.kysely, auth.slice('bearer'.length).trim())
       req.authKind = req.actor ? 'bearer' : null
       if (!req.actor) req.headers['x-kabinet-bad-token'] = '1'
     } else {

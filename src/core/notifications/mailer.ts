@@ -29,11 +29,12 @@ export class Mailer {
 
   async send(message: MailMessage): Promise<void> {
     if (this.mode === 'file') {
-      fs.mkdirSync(this.fileDir, { recursive: true })
+      // The messages carry password-reset and invitation links: readable by the service user only.
+      fs.mkdirSync(this.fileDir, { recursive: true, mode: 0o700 })
       const stream = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
       const info = await stream.sendMail({ from: this.from, ...message })
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomToken(4)}.eml`
-      fs.writeFileSync(path.join(this.fileDir, name), info.message as Buffer)
+      fs.writeFileSync(path.join(this.fileDir, name), info.message as Buffer, { mode: 0o600 })
       return
     }
     if (!this.transport) {
@@ -43,7 +44,9 @@ export class Mailer {
         host: url.hostname,
         port: Number(url.port) || (secure ? 465 : 587),
         secure,
-        auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+        auth: url.username
+          ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
+          : undefined,
         // Plain smtp:// to a local relay may lack STARTTLS; ?tls=off says so explicitly.
         ignoreTLS: url.searchParams.get('tls') === 'off',
         connectionTimeout: 10_000,

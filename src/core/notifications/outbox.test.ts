@@ -24,6 +24,9 @@ test('without SMTP a message lands as an .eml file under <dataDir>/mail', async 
   const files = fs.readdirSync(dir)
   assert.equal(files.length, 1)
   assert.match(files[0] as string, /\.eml$/)
+  // Reset links are secrets: only the service user may read them.
+  assert.equal((fs.statSync(dir).mode & 0o777).toString(8), '700')
+  assert.equal((fs.statSync(path.join(dir, files[0] as string)).mode & 0o777).toString(8), '600')
   const { headers, text } = parseMail(fs.readFileSync(path.join(dir, files[0] as string), 'utf8'))
   assert.equal(headers.to, 'anna@example.test')
   assert.match(headers.from ?? '', /no-reply@kabinet\.test/)
