@@ -16,11 +16,11 @@ test('changed, added and removed keys are listed by dotted path; arrays compare 
   ])
 })
 
-test('a record with only "after" lists everything as added; a null value replaced by an object shows its keys', () => {
+test('a record with only one side lists everything as added or removed; null replaced by an object is one change', () => {
   assert.deepEqual(diffChanges(null, { a: 1 }), [{ path: 'a', kind: 'added', after: 1 }])
+  assert.deepEqual(diffChanges({ a: 1 }, null), [{ path: 'a', kind: 'removed', before: 1 }])
   assert.deepEqual(diffChanges({ logo: null }, { logo: { sha256: 'y' } }), [
-    { path: 'logo', kind: 'removed', before: null },
-    { path: 'logo.sha256', kind: 'added', after: 'y' },
+    { path: 'logo', kind: 'changed', before: null, after: { sha256: 'y' } },
   ])
   assert.deepEqual(diffChanges('x', 'y'), [{ path: '', kind: 'changed', before: 'x', after: 'y' }])
   assert.deepEqual(diffChanges(null, null), [])

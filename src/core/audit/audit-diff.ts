@@ -9,34 +9,37 @@ export interface Change {
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
 
-/** Leaf values by dotted path; arrays are compared whole, since their items have no stable keys. */
-function flatten(value: unknown, prefix: string, out: Map<string, unknown>, depth: number): void {
-  if (isPlainObject(value) && depth < 4) {
-    const keys = Object.keys(value)
-    if (keys.length === 0 && prefix) out.set(prefix, value)
-    for (const key of keys) flatten(value[key], prefix ? `${prefix}.${key}` : key, out, depth + 1)
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+
+/** Walks two values side by side; objects open up key by key, anything else compares whole. */
+function walk(before: unknown, after: unknown, path: string, depth: number, out: Change[]): void {
+  if (isPlainObject(before) && isPlainObject(after) && depth < 4) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()
+    for (const key of keys) {
+      const sub = path ? `${path}.${key}` : key
+      if (!(key in before)) out.push({ path: sub, kind: 'added', after: after[key] })
+      else if (!(key in after)) out.push({ path: sub, kind: 'removed', before: before[key] })
+      else walk(before[key], after[key], sub, depth + 1, out)
+    }
     return
   }
-  out.set(prefix, value)
+  if (!same(before, after)) out.push({ path, kind: 'changed', before, after })
 }
 
-/** What differs between an audit record's before and after, key by key. */
+/**
+ * What differs between an audit record's before and after, key by key. A record without one side
+ * (a creation, a deletion) lists every key of the other as added or removed.
+ */
 export function diffChanges(before: unknown, after: unknown): Change[] {
-  const b = new Map<string, unknown>()
-  const a = new Map<string, unknown>()
-  if (before !== null && before !== undefined) flatten(before, '', b, 0)
-  if (after !== null && after !== undefined) flatten(after, '', a, 0)
-  const paths = [...new Set([...b.keys(), ...a.keys()])].sort()
-  const changes: Change[] = []
-  for (const path of paths) {
-    const inBefore = b.has(path)
-    const inAfter = a.has(path)
-    if (inBefore && inAfter) {
-      if (JSON.stringify(b.get(path)) !== JSON.stringify(a.get(path))) {
-        changes.push({ path, kind: 'changed', before: b.get(path), after: a.get(path) })
-      }
-    } else if (inAfter) changes.push({ path, kind: 'added', after: a.get(path) })
-    else changes.push({ path, kind: 'removed', before: b.get(path) })
-  }
-  return changes
+  const none = (v: unknown) => v === null || v === undefined
+  if (none(before) && none(after)) return []
+  const out: Change[] = []
+  walk(
+    none(before) && isPlainObject(after) ? {} : before,
+    none(after) && isPlainObject(before) ? {} : after,
+    '',
+    0,
+    out,
+  )
+  return out
 }

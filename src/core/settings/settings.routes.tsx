@@ -29,6 +29,19 @@ function fieldErrors(err: unknown): Record<string, string> {
   throw err
 }
 
+/**
+ * A refused upload is answered before the browser has finished sending it, and the multipart parser
+ * has stopped reading: unless the rest is read and dropped, the kept-alive connection stalls and the
+ * browser's next request on it never arrives. A body of unknown or very large size closes instead.
+ */
+function discardUnreadBody(req: FastifyRequest, reply: FastifyReply, limit: number): void {
+  const raw = req.raw
+  if (raw.complete) return
+  const length = Number(req.headers['content-length'])
+  if (!(length <= limit)) reply.header('connection', 'close')
+  raw.resume()
+}
+
 function kindParam(req: FastifyRequest): ImageKind | null {
   const { kind } = req.params as { kind?: string }
   return isImageKind(kind) ? kind : null
@@ -100,6 +113,7 @@ export async function settingsRoutes(app: FastifyInstance) {
       }
       await uploadCompanyImage(req.ctx, kind, part.file)
     } catch (err) {
+      discardUnreadBody(req, reply, services.config.maxUploadBytes)
       const errors = fieldErrors(err)
       return imagesPage(req, reply, errors.file ? { [kind]: errors.file } : errors)
     }

@@ -83,7 +83,7 @@ export function AuditListPage(p: AuditListProps) {
       label: pc.t('audit.col.time'),
       sortable: true,
       render: (r) => (
-        <a href={`/audit/${encodeURIComponent(r.id)}`} class="tabular" safe>
+        <a href={`/audit/${encodeURIComponent(r.id)}`} class="tabular nowrap" safe>
           {formatDateTime(pc.locale, r.at, pc.timeZone)}
         </a>
       ),
