@@ -181,6 +181,25 @@ test('inserting a row for another client is refused as not found, and nothing is
   assert.equal(await inserted(), 3)
 })
 
+test('only staff may add a client (tenant) row', async (t) => {
+  const { services, ua, m1 } = await world(t)
+  const row = () => ({
+    id: newId(),
+    name: 'New',
+    manager_id: m1.id,
+    status: 'active',
+    created_at: nowIso(),
+    updated_at: nowIso(),
+  })
+  await assert.rejects(ctxOf(services, ua).db.insert('clients', row()), NotFoundError)
+  await assert.rejects(Ctx.forActor(services, null, { locale: 'en' }).db.insert('clients', row()), NotFoundError)
+  const mine = row()
+  await ctxOf(services, m1).db.insert('clients', mine)
+  assert.deepEqual(await ids(ctxOf(services, m1).db.selectFrom('clients').select('id').where('id', '=', mine.id)), [
+    mine.id,
+  ])
+})
+
 test('a table no manifest classifies cannot be queried through the scoped helper', async (t) => {
   const { services } = await testApp(t)
   const scoped = new ScopedDb(services.db.kysely, { kind: 'all' }, new Map())

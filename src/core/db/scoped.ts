@@ -52,11 +52,11 @@ export class ScopedDb {
     if (!cls) throw new Error(`table ${table} has no scope classification in any module manifest`)
     if (cls === 'client' || cls === 'client-or-staff') await this.checkClients(list as { client_id?: string | null }[])
     else if (cls === 'staff' && this.scope.kind === 'client') throw new NotFoundError()
+    // Only staff create clients: a client user or an anonymous caller never adds a tenant.
+    else if (cls === 'tenant' && (this.scope.kind === 'client' || this.scope.kind === 'none')) throw new NotFoundError()
     // biome-ignore lint/suspicious/noExplicitAny: the row type is checked by the signature above
-    await this.raw
-      .insertInto(table)
-      .values(list as any)
-      .execute()
+    const values = list as any
+    await this.raw.insertInto(table).values(values).execute()
   }
 
   private async checkClients(rows: { client_id?: string | null }[]) {
