@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
+import http from 'node:http'
 import path from 'node:path'
 import { test } from 'node:test'
 import { Agent } from '../../../test/helpers/agent.js'
@@ -330,4 +331,39 @@ test('modules are switched off and on; one another enabled module needs stays on
   await agent.post('/settings/modules', { enabled: ['catalogue', 'shop'] })
   assert.equal(services.isEnabled('catalogue'), true)
   assert.equal((await agent.get('/catalogue')).statusCode, 200)
+})
+
+test('after a refused upload the same kept-alive connection serves the next request', async (t) => {
+  const { app, given } = await testApp(t)
+  const agent = await Agent.signedIn(app, await given.sessionCookie(await given.head()))
+  await agent.get('/settings/images')
+  const address = await app.listen({ port: 0, host: '127.0.0.1' })
+  const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 })
+  t.after(() => keepAlive.destroy())
+  const send = (method: string, url: string, headers: Record<string, string>, body?: Buffer) =>
+    new Promise<{ status: number; body: string; socket: unknown }>((resolve, reject) => {
+      const req = http.request(`${address}${url}`, { method, headers, agent: keepAlive }, (res) => {
+        let text = ''
+        res.setEncoding('utf8')
+        res.on('data', (c) => {
+          text += c
+        })
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, socket: req.socket }))
+      })
+      req.setTimeout(5000, () => req.destroy(new Error(`${url} timed out`)))
+      req.on('error', reject)
+      req.end(body)
+    })
+  const big = multipart('stamp', 'stamp.png', 'image/png', Buffer.concat([PNG, Buffer.alloc(3 * 1024 * 1024)]))
+  const refused = await send(
+    'POST',
+    `/settings/images/stamp?_csrf=${encodeURIComponent(agent.csrf)}`,
+    { 'content-type': big.contentType, cookie: agent.cookieHeader, accept: 'text/html' },
+    big.payload,
+  )
+  assert.equal(refused.status, 422)
+  assert.match(refused.body, /The file is larger than allowed\./)
+  const next = await send('GET', '/settings/images', { cookie: agent.cookieHeader, accept: 'text/html' })
+  assert.equal(next.status, 200)
+  assert.equal(next.socket, refused.socket)
 })
