@@ -36,10 +36,15 @@ export async function crawl(
   while (queue.length > 0) {
     if (visited.length >= limit) throw new Error(`more than ${limit} kinds of pages from ${start}: raise the limit`)
     const href = queue.shift() as string
+    // Asked first with the page's cookies: a CSV export or a PDF would start a download, not a page.
+    const probe = await page.request.get(href, { maxRedirects: 5 })
+    const html = (probe.headers()['content-type'] ?? '').startsWith('text/html')
+    if (!html) {
+      visited.push({ url: href, status: probe.status(), html })
+      continue
+    }
     const response = await page.goto(href)
-    const html = (response?.headers()['content-type'] ?? '').startsWith('text/html')
     visited.push({ url: href, status: response?.status() ?? 0, html })
-    if (!html) continue
     const kind = pageKind(new URL(page.url()).pathname)
     await check(page, kind)
     const links = await page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href') ?? ''))
