@@ -1,4 +1,5 @@
 import type { ModuleManifest } from './core/module.js'
+import { clientsModule } from './modules/clients/index.js'
 
 /** The one list of business modules, in boot order. Each can be switched off by configuration. */
-export const MODULES: ModuleManifest[] = []
+export const MODULES: ModuleManifest[] = [clientsModule]

@@ -1,8 +1,9 @@
+import { clientsCases } from './clients-cases.js'
 import { coreCases } from './core-cases.js'
 import type { IsolationCases } from './world.js'
 
 /** Every module adds its cases here: one per id-taking route. */
-export const ISOLATION_CASES: IsolationCases = { ...coreCases }
+export const ISOLATION_CASES: IsolationCases = { ...coreCases, ...clientsCases }
 
 /** Route parameters that are not record ids: single-use secrets and fixed names. */
 export const NON_ID_PARAMS = new Set(['token', 'kind', '*'])
