@@ -24,36 +24,44 @@ function ProfileCard(p: AccountPageProps) {
   const role = pc.actor ? pc.t(`role.${pc.actor.role}`) : ''
   return (
     <Card title={pc.t('account.profile')}>
-      <Details
-        rows={[
-          [pc.t('users.email'), <span safe>{pc.actor?.email ?? ''}</span>],
-          [pc.t('users.role'), <span safe>{role}</span>],
-        ]}
-      />
-      <p class="help" safe>
-        {pc.t('account.email_help')}
-      </p>
-      <Form pc={pc} action="/account/profile" submit={pc.t('form.save')} errors={p.profileErrors}>
-        <Field
-          pc={pc}
-          name="name"
-          label={pc.t('users.name')}
-          value={p.profile.name}
-          required
-          autocomplete="name"
-          maxlength={200}
-          errors={p.profileErrors}
+      {/* The facts and the form share the form's spacing: one column, one rhythm. */}
+      <div class="form">
+        <Details
+          rows={[
+            [
+              pc.t('users.email'),
+              <>
+                <span safe>{pc.actor?.email ?? ''}</span>
+                <p class="help" safe>
+                  {pc.t('account.email_help')}
+                </p>
+              </>,
+            ],
+            [pc.t('users.role'), <span safe>{role}</span>],
+          ]}
         />
-        <SelectField
-          pc={pc}
-          name="locale"
-          label={pc.t('users.locale')}
-          value={p.profile.locale}
-          options={[...LOCALE_CHOICES]}
-          emptyLabel={pc.t('users.locale_default')}
-          errors={p.profileErrors}
-        />
-      </Form>
+        <Form pc={pc} action="/account/profile" submit={pc.t('form.save')} errors={p.profileErrors}>
+          <Field
+            pc={pc}
+            name="name"
+            label={pc.t('users.name')}
+            value={p.profile.name}
+            required
+            autocomplete="name"
+            maxlength={200}
+            errors={p.profileErrors}
+          />
+          <SelectField
+            pc={pc}
+            name="locale"
+            label={pc.t('users.locale')}
+            value={p.profile.locale}
+            options={[...LOCALE_CHOICES]}
+            emptyLabel={pc.t('users.locale_default')}
+            errors={p.profileErrors}
+          />
+        </Form>
+      </div>
     </Card>
   )
 }
@@ -233,7 +241,7 @@ function TokensCard(p: AccountPageProps & { tokens: OwnToken[] }) {
 export function AccountPage(p: AccountPageProps) {
   const { pc } = p
   return (
-    <Layout pc={pc} title={pc.t('account.title')} width="narrow">
+    <Layout pc={pc} title={pc.t('account.title')}>
       <ProfileCard {...p} />
       <PasswordCard {...p} />
       <TwoFactorCard pc={pc} totpEnabled={p.totpEnabled} />

@@ -25,8 +25,22 @@ export function ColleagueListPage({ pc, lq, page }: { pc: PageContext; lq: ListQ
           <a href={href(u)} safe>
             {u.name}
           </a>
-          {u.id === pc.actor?.id ? <Badge tone="neutral" label={pc.t('colleagues.you')} /> : ''}
-          {u.is_client_admin ? <Badge tone="blue" label={pc.t('users.client_admin_short')} /> : ''}
+          {u.id === pc.actor?.id ? (
+            <>
+              {' '}
+              <Badge tone="neutral" label={pc.t('colleagues.you')} />
+            </>
+          ) : (
+            ''
+          )}
+          {u.is_client_admin ? (
+            <>
+              {' '}
+              <Badge tone="blue" label={pc.t('users.client_admin_short')} />
+            </>
+          ) : (
+            ''
+          )}
         </>
       ),
     },
@@ -151,7 +165,7 @@ export function InviteColleaguePage({
             emptyLabel={pc.t('users.locale_default')}
             errors={errors}
           />
-          <AreasField pc={pc} selected={values.areas ?? ''} />
+          <AreasField pc={pc} selected={values.areas ?? ''} help={pc.t('colleagues.areas_help')} />
         </Form>
       </Card>
     </Layout>
@@ -189,7 +203,7 @@ export function ColleaguePage({
       ) : (
         <Card title={pc.t('colleagues.access')}>
           <Form pc={pc} action={base} submit={pc.t('form.save')} errors={errors}>
-            <AreasField pc={pc} selected={areas ?? user.areas} />
+            <AreasField pc={pc} selected={areas ?? user.areas} help={pc.t('colleagues.areas_help')} />
           </Form>
         </Card>
       )}

@@ -32,14 +32,14 @@ export const statusOptions = (pc: PageContext) =>
  * The parts of the portal open to a client user, as checkboxes. `selected` is comma-separated (as
  * stored); the hidden marker tells a form with nothing ticked from a form without the field.
  */
-export function AreasField({ pc, selected }: { pc: PageContext; selected: string }) {
+export function AreasField({ pc, selected, help }: { pc: PageContext; selected: string; help?: string }) {
   const open = new Set(selected.split(','))
   return (
     <fieldset>
       <legend safe>{pc.t('users.areas')}</legend>
       <input type="hidden" name="areas_present" value="1" />
       <p class="help" safe>
-        {pc.t('users.areas_help')}
+        {help ?? pc.t('users.areas_help')}
       </p>
       {CLIENT_AREAS.map((a) => (
         <CheckboxField name="areas" value={a} label={pc.t(`users.area.${a}`)} checked={open.has(a)} />

@@ -1,5 +1,5 @@
 import type { ListQuery, Page } from '../../http/list-query.js'
-import { EmptyState } from '../../ui/components.js'
+import { Badge, EmptyState } from '../../ui/components.js'
 import { Layout } from '../../ui/layout.js'
 import type { PageContext } from '../../ui/page-context.js'
 import { type Column, DataTable, FilterBar, FilterSelect, SearchInput } from '../../ui/table.js'
@@ -34,11 +34,14 @@ export function UserListPage({ pc, lq, page, clientNames }: UserListProps) {
       label: pc.t('users.role'),
       sortable: true,
       render: (u) => (
-        <span safe>
-          {u.role === 'client' && u.is_client_admin
-            ? `${pc.t('role.client')} · ${pc.t('users.client_admin_short')}`
-            : pc.t(`role.${u.role}`)}
-        </span>
+        <>
+          <span safe>{pc.t(`role.${u.role}`)}</span>{' '}
+          {u.role === 'client' && u.is_client_admin ? (
+            <Badge tone="blue" label={pc.t('users.client_admin_short')} />
+          ) : (
+            ''
+          )}
+        </>
       ),
     },
     {
@@ -56,7 +59,7 @@ export function UserListPage({ pc, lq, page, clientNames }: UserListProps) {
       sortable: true,
       render: (u) => <StatusBadge pc={pc} status={u.status} />,
     },
-    { key: 'totp', label: pc.t('users.totp'), render: (u) => <TotpBadge pc={pc} on={u.totp_enabled === 1} /> },
+    { key: 'totp', label: pc.t('users.totp_short'), render: (u) => <TotpBadge pc={pc} on={u.totp_enabled === 1} /> },
     {
       key: 'last_login_at',
       label: pc.t('users.last_login'),
