@@ -39,6 +39,11 @@ export function openDatabase(url: string, opts: { poolSize?: number } = {}): Db 
     return { kysely, dialect: 'sqlite', sqlite, close: () => kysely.destroy() }
   }
   const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 })
+  // An idle connection closed by the server (restart, failover, an admin's terminate) is emitted as
+  // a pool error; unheard, it would crash the process. The pool drops it and connects anew.
+  pool.on('error', (err) => {
+    process.stderr.write(`kabinet: an idle PostgreSQL connection was closed: ${err.message}\n`)
+  })
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return { kysely, dialect: 'postgres', close: () => kysely.destroy() }
 }

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { test } from 'node:test'
 import { closedPort, parseMail, smtpSink } from '../../../test/helpers/smtp-sink.js'
 import { testApp } from '../../../test/helpers/test-app.js'
-import { deliverDue, enqueueMail, MAX_ATTEMPTS, retryDelayMs } from './outbox.js'
+import { claimMail, deliverDue, enqueueMail, MAX_ATTEMPTS, retryDelayMs } from './outbox.js'
 
 const outboxRow = (
   services: { db: { kysely: import('kysely').Kysely<import('../db/database.js').Database> } },
@@ -131,9 +131,41 @@ test('a message claimed by another instance is not sent twice; an abandoned clai
   assert.equal(smtp.mails.length, 1)
   assert.equal((await outboxRow(services, id)).status, 'sent')
 
-  // Two runs at once send each message once.
-  for (let i = 0; i < 3; i++) await enqueueMail(db, { to: `p${i}@example.test`, subject: 'Parallel', text: 'x' })
-  const results = await Promise.all([deliverDue(services), deliverDue(services)])
-  assert.equal(results[0].sent + results[1].sent, 3)
-  assert.equal(smtp.mails.length, 4)
+  // Several runs at once (several instances) send each message exactly once, even when one run
+  // reaches a row only after another has already sent it.
+  const n = 12
+  for (let i = 0; i < n; i++) await enqueueMail(db, { to: `p${i}@example.test`, subject: 'Parallel', text: 'x' })
+  const results = await Promise.all([deliverDue(services), deliverDue(services), deliverDue(services)])
+  assert.equal(
+    results.reduce((sum, r) => sum + r.sent, 0),
+    n,
+  )
+  const parallel = smtp.mails.slice(1).map((m) => m.to[0])
+  assert.equal(parallel.length, n, `sent: ${parallel.sort().join(' ')}`)
+  assert.equal(new Set(parallel).size, n)
+})
+
+test('a claim fails for a row another instance has sent or rescheduled since it was selected', async (t) => {
+  const { services } = await testApp(t)
+  const db = services.db.kysely
+  const id = await enqueueMail(db, { to: 'anna@example.test', subject: 'Once', text: 'x' })
+  const set = (values: Record<string, unknown>) => db.updateTable('outbox').set(values).where('id', '=', id).execute()
+  const past = new Date(Date.now() - 1000).toISOString()
+
+  // Sent by another instance: no lock left behind, but it must not go out again.
+  await set({ status: 'sent', locked_until: null, sent_at: past })
+  assert.equal(await claimMail(db, id), false)
+  // Given up on.
+  await set({ status: 'failed', locked_until: null })
+  assert.equal(await claimMail(db, id), false)
+  // Failed and rescheduled: the back-off holds.
+  await set({ status: 'pending', locked_until: null, next_attempt_at: new Date(Date.now() + 60_000).toISOString() })
+  assert.equal(await claimMail(db, id), false)
+  // Held by a live lease.
+  await set({ status: 'sending', next_attempt_at: past, locked_until: new Date(Date.now() + 60_000).toISOString() })
+  assert.equal(await claimMail(db, id), false)
+  // Due and free: exactly one of two claims wins.
+  await set({ status: 'pending', locked_until: null, next_attempt_at: past })
+  const wins = await Promise.all([claimMail(db, id), claimMail(db, id)])
+  assert.deepEqual(wins.sort(), [false, true])
 })

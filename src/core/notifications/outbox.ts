@@ -41,6 +41,25 @@ export async function enqueueMail(db: Kysely<Database>, mail: OutgoingMail): Pro
 export const retryDelayMs = (attempts: number): number => Math.min(60_000 * 2 ** (attempts - 1), 6 * 3600_000)
 
 /**
+ * Takes one message for sending, for five minutes, if it is still due and nobody holds it. It checks
+ * again what the caller selected: another instance may have sent it (or failed and rescheduled it)
+ * since, leaving no lock behind, and must not be followed by a second send.
+ */
+export async function claimMail(db: Kysely<Database>, id: string): Promise<boolean> {
+  const now = nowIso()
+  const lease = new Date(Date.now() + 5 * 60_000).toISOString()
+  const claimed = await db
+    .updateTable('outbox')
+    .set({ status: 'sending', locked_until: lease })
+    .where('id', '=', id)
+    .where('status', 'in', ['pending', 'sending'])
+    .where('next_attempt_at', '<=', now)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
+    .executeTakeFirst()
+  return Number(claimed.numUpdatedRows) === 1
+}
+
+/**
  * Sends what is due. Each row is claimed with a conditional update first, so several instances
  * never send the same message twice.
  */
@@ -59,14 +78,7 @@ export async function deliverDue(services: Services, limit = 50): Promise<{ sent
   let sent = 0
   let failed = 0
   for (const row of due) {
-    const lease = new Date(Date.now() + 5 * 60_000).toISOString()
-    const claimed = await db
-      .updateTable('outbox')
-      .set({ status: 'sending', locked_until: lease })
-      .where('id', '=', row.id)
-      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', nowIso())]))
-      .executeTakeFirst()
-    if (Number(claimed.numUpdatedRows) !== 1) continue
+    if (!(await claimMail(db, row.id))) continue
     try {
       if (row.channel !== 'email') throw new Error(`no sender for channel ${row.channel}`)
       await services.mailer.send({ to: row.recipient, subject: row.subject, text: row.body_text })
