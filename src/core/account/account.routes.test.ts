@@ -132,3 +132,17 @@ test('an API token is shown once, works as a bearer token, and stops working whe
     .execute()
   assert.deepEqual(actions.map((a) => a.action).sort(), ['api_token.created', 'api_token.revoked'])
 })
+
+test('switching the language on a failed form lands back on the page', async (t) => {
+  const { app, given } = await testApp(t)
+  const user = await given.manager()
+  const agent = await Agent.signedIn(app, await given.sessionCookie(user))
+  await agent.get('/account')
+  const failed = await agent.post('/account/password', { current_password: '', new_password: '' })
+  assert.equal(failed.statusCode, 422)
+  assert.match(failed.body, /name="back" value="\/account\/password"/)
+  const back = await agent.get('/account/password')
+  assert.equal(back.statusCode, 303)
+  assert.equal(back.headers.location, '/account')
+  assert.equal((await agent.get('/account/2fa/confirm')).headers.location, '/account/2fa')
+})

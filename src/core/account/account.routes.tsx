@@ -108,5 +108,11 @@ export async function accountRoutes(app: FastifyInstance) {
     return reply.redirect('/account', 303)
   })
 
+  // A form that failed is shown at its post address; the language switch and a bookmark go back
+  // there with GET, which lands on the page itself.
+  for (const path of ['/profile', '/password', '/tokens']) {
+    app.get(path, { config: { access: 'signed-in' } }, async (_req, reply) => reply.redirect('/account', 303))
+  }
+
   await app.register(twoFactorRoutes, { prefix: '/2fa' })
 }

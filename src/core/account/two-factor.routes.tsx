@@ -27,6 +27,11 @@ export async function twoFactorRoutes(app: FastifyInstance) {
     return reply.html(await render(req, reply))
   })
 
+  // See account.routes: a GET of a post address (language switch after a failed form) lands here.
+  for (const path of ['/begin', '/confirm', '/disable']) {
+    app.get(path, { config: { access: 'signed-in' } }, async (_req, reply) => reply.redirect('/account/2fa', 303))
+  }
+
   app.post('/begin', { config: { access: 'signed-in' } }, async (req, reply) => {
     await beginTotp(req.ctx)
     return reply.redirect('/account/2fa', 303)
