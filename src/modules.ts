@@ -1,6 +1,7 @@
 import type { ModuleManifest } from './core/module.js'
 import { clientsModule } from './modules/clients/index.js'
+import { contactsModule } from './modules/contacts/index.js'
 import { siteModule } from './modules/site/index.js'
 
 /** The one list of business modules, in boot order. Each can be switched off by configuration. */
-export const MODULES: ModuleManifest[] = [clientsModule, siteModule]
+export const MODULES: ModuleManifest[] = [clientsModule, contactsModule, siteModule]

@@ -1,9 +1,10 @@
 import { clientsCases } from './clients-cases.js'
+import { contactsCases } from './contacts-cases.js'
 import { coreCases } from './core-cases.js'
 import type { IsolationCases } from './world.js'
 
 /** Every module adds its cases here: one per id-taking route. */
-export const ISOLATION_CASES: IsolationCases = { ...coreCases, ...clientsCases }
+export const ISOLATION_CASES: IsolationCases = { ...coreCases, ...clientsCases, ...contactsCases }
 
 /** Route parameters that are not record ids: single-use secrets and fixed names. */
 export const NON_ID_PARAMS = new Set(['token', 'kind', '*'])
