@@ -1,7 +1,8 @@
 import type { ModuleManifest } from './core/module.js'
 import { clientsModule } from './modules/clients/index.js'
 import { contactsModule } from './modules/contacts/index.js'
+import { contractsModule } from './modules/contracts/index.js'
 import { siteModule } from './modules/site/index.js'
 
 /** The one list of business modules, in boot order. Each can be switched off by configuration. */
-export const MODULES: ModuleManifest[] = [clientsModule, contactsModule, siteModule]
+export const MODULES: ModuleManifest[] = [clientsModule, contactsModule, contractsModule, siteModule]
