@@ -145,7 +145,14 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
       security: [{ bearer: [] }, { session: [] }],
     },
   })
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true })
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { validatorUrl: null, deepLinking: true },
+    staticCSP: true,
+    // Swagger UI styles itself inline; its pages get their own policy, still with no foreign host.
+    transformStaticCSP: () =>
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'",
+  })
 
   await app.register(errorHandling)
   await app.register(requestContext)

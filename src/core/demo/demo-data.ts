@@ -11,16 +11,72 @@ export const DEMO_STAFF = [
 ]
 
 export const DEMO_CLIENTS = [
-  'Árvíztűrő Kft.', 'Bakony Faipari Zrt.', 'Balaton Logisztika Kft.', 'Csongrád Agro Kft.', 'Duna Építő Zrt.',
-  'Eger Borház Kft.', 'Füred Yacht Bt.', 'Győr Gépgyártó Kft.', 'Hévíz Wellness Kft.', 'Kecskemét Pékség Bt.',
-  'ООО «Северный ветер»', 'АО «Уральские машины»', 'ООО «Волга-Трейд»', 'ООО «Байкал Софт»', 'ИП Смирнова Е. А.',
-  'ООО «Сибирский лес»', 'АО «Невские берега»', 'ООО «Крымские сады»', 'ООО «Таёжный мёд»', 'ООО «Камчатка Фиш»',
-  'Northwind Traders Ltd.', 'Blue Harbour GmbH', 'Alpine Tools AG', 'Greenfield Foods Ltd.', 'Oakridge Consulting LLC',
-  'Silverline Media s.r.o.', 'Redwood Analytics Ltd.', 'Brightwave Energy BV', 'Ironbridge Steel Ltd.', 'Maple & Co. Printing',
+  'Árvíztűrő Kft.',
+  'Bakony Faipari Zrt.',
+  'Balaton Logisztika Kft.',
+  'Csongrád Agro Kft.',
+  'Duna Építő Zrt.',
+  'Eger Borház Kft.',
+  'Füred Yacht Bt.',
+  'Győr Gépgyártó Kft.',
+  'Hévíz Wellness Kft.',
+  'Kecskemét Pékség Bt.',
+  'ООО «Северный ветер»',
+  'АО «Уральские машины»',
+  'ООО «Волга-Трейд»',
+  'ООО «Байкал Софт»',
+  'ИП Смирнова Е. А.',
+  'ООО «Сибирский лес»',
+  'АО «Невские берега»',
+  'ООО «Крымские сады»',
+  'ООО «Таёжный мёд»',
+  'ООО «Камчатка Фиш»',
+  'Northwind Traders Ltd.',
+  'Blue Harbour GmbH',
+  'Alpine Tools AG',
+  'Greenfield Foods Ltd.',
+  'Oakridge Consulting LLC',
+  'Silverline Media s.r.o.',
+  'Redwood Analytics Ltd.',
+  'Brightwave Energy BV',
+  'Ironbridge Steel Ltd.',
+  'Maple & Co. Printing',
 ]
 
-const FIRST = ['Péter', 'Katalin', 'Zoltán', 'Judit', 'Gábor', 'Ольга', 'Дмитрий', 'Наталья', 'Сергей', 'Алексей', 'Sarah', 'James', 'Emma', 'Lukas', 'Sofia']
-const LAST = ['Nagy', 'Tóth', 'Horváth', 'Varga', 'Molnár', 'Иванова', 'Кузнецов', 'Соколова', 'Попов', 'Лебедев', 'Brown', 'Wilson', 'Müller', 'Novak', 'Rossi']
+const FIRST = [
+  'Péter',
+  'Katalin',
+  'Zoltán',
+  'Judit',
+  'Gábor',
+  'Ольга',
+  'Дмитрий',
+  'Наталья',
+  'Сергей',
+  'Алексей',
+  'Sarah',
+  'James',
+  'Emma',
+  'Lukas',
+  'Sofia',
+]
+const LAST = [
+  'Nagy',
+  'Tóth',
+  'Horváth',
+  'Varga',
+  'Molnár',
+  'Иванова',
+  'Кузнецов',
+  'Соколова',
+  'Попов',
+  'Лебедев',
+  'Brown',
+  'Wilson',
+  'Müller',
+  'Novak',
+  'Rossi',
+]
 
 export interface DemoClientUser {
   email: string
@@ -35,7 +91,8 @@ export function demoClientUsers(i: number): DemoClientUser[] {
   const users: DemoClientUser[] = [
     {
       email: `client${String(i + 1).padStart(2, '0')}@${DEMO_DOMAIN}`,
-      name: `${FIRST[(i * 7) % FIRST.length]} ${LAST[(i * 3) % LAST.length]}`,
+      // Unique first/last pairs across the 30 clients.
+      name: `${FIRST[i % FIRST.length]} ${LAST[(i * 4 + Math.floor(i / FIRST.length)) % LAST.length]}`,
       isClientAdmin: true,
       locale,
     },

@@ -52,7 +52,12 @@ export async function loadDemo(config: AppConfig, db: Db): Promise<'loaded' | 'p
       },
       null,
     )
-    const userRow = (u: { email: string; name: string; role: 'client' | 'manager' | 'head' | 'admin'; locale: string }) => ({
+    const userRow = (u: {
+      email: string
+      name: string
+      role: 'client' | 'manager' | 'head' | 'admin'
+      locale: string
+    }) => ({
       id: newId(),
       email: u.email,
       name: u.name,

@@ -50,6 +50,8 @@ export const routeAccess = fp(async (app: FastifyInstance) => {
   app.decorate('routeTable', table)
   app.addHook('onRoute', (route: RouteOptions) => {
     const config = (route.config ?? {}) as { access?: Access }
+    // The OpenAPI document describes the JSON API only, not the HTML pages.
+    if (!route.url.startsWith('/api/v1')) route.schema = { ...route.schema, hide: true }
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') table.push({ method, url: route.url, access: config.access ?? 'public' })
     }

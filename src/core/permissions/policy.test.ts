@@ -9,6 +9,7 @@ const orders = defineModule({
     'orders.read': ['client', 'manager'],
     'orders.manage': ['manager'],
     'orders.period_lock': ['head'],
+    'orders.own_company': ['client'],
   },
   clientAdminPermissions: ['orders.approve'],
 })
@@ -20,11 +21,11 @@ const has = (role: 'client' | 'manager' | 'head' | 'admin', isClientAdmin = fals
   return (p: string) => set.has(p)
 }
 
-test('the head holds every permission except the client-admin-only ones', () => {
+test('the head holds every staff permission, but not what only client users hold', () => {
   const head = has('head')
   for (const p of policy.all) {
-    const clientAdminOnly = p === 'company.users' || p === 'orders.approve'
-    assert.equal(head(p), !clientAdminOnly, p)
+    const clientOnly = p === 'company.users' || p === 'orders.approve' || p === 'orders.own_company'
+    assert.equal(head(p), !clientOnly, p)
   }
   for (const p of [
     'orders.read',

@@ -44,9 +44,9 @@ export function buildPolicy(modules: readonly ModuleManifest[]): Policy {
     for (const [p, area] of Object.entries(mod.clientAreas ?? {})) areaOf.set(p, area)
   }
   for (const p of clientAdmin) all.add(p)
-  // The head holds every business permission; the admin keeps only its own (DESIGN.md §1).
-  for (const p of all) if (!clientAdmin.has(p) || byRole.head.has(p)) byRole.head.add(p)
-  byRole.head.add('audit.read')
+  // The head holds everything any staff role holds (DESIGN.md §1); what only client users hold
+  // (their own company's pages) is not the head's, and the admin keeps only its own.
+  for (const p of [...byRole.manager, ...byRole.admin]) byRole.head.add(p)
   const cache = new Map<string, ReadonlySet<string>>()
   return {
     all,

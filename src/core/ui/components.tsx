@@ -23,7 +23,17 @@ export const Card = ({ title, children, actions }: { title?: string; children?: 
   </section>
 )
 
-export const StatCard = ({ label, value, href, tone }: { label: string; value: string; href?: string; tone?: Tone }) => (
+export const StatCard = ({
+  label,
+  value,
+  href,
+  tone,
+}: {
+  label: string
+  value: string
+  href?: string
+  tone?: Tone
+}) => (
   <div class={`stat-card${tone ? ` stat-${tone}` : ''}`}>
     <p class="stat-label" safe>
       {label}

@@ -12,7 +12,10 @@ export function ErrorPage({
   message: string
   requestId?: string
 }) {
-  const title = pc.t(`error.title.${status}`) === `error.title.${status}` ? pc.t('error.title.other') : pc.t(`error.title.${status}`)
+  const title =
+    pc.t(`error.title.${status}`) === `error.title.${status}`
+      ? pc.t('error.title.other')
+      : pc.t(`error.title.${status}`)
   const body = (
     <div class="error-page">
       <p safe>{message}</p>

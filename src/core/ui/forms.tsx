@@ -191,7 +191,11 @@ export function Form(p: {
   return (
     <form
       method={method}
-      action={p.multipart ? `${p.action}${p.action.includes('?') ? '&' : '?'}_csrf=${encodeURIComponent(p.pc.csrf)}` : p.action}
+      action={
+        p.multipart
+          ? `${p.action}${p.action.includes('?') ? '&' : '?'}_csrf=${encodeURIComponent(p.pc.csrf)}`
+          : p.action
+      }
       enctype={p.multipart ? 'multipart/form-data' : undefined}
       class="form"
       novalidate

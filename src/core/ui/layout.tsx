@@ -176,7 +176,15 @@ export function Layout({ pc, title, crumbs, actions, width = 'normal', children 
                     <nav class="crumbs" aria-label={pc.t('shell.breadcrumbs')}>
                       <ol>
                         {crumbs.map((c) => (
-                          <li>{c.href ? <a href={c.href} safe>{c.label}</a> : <span safe>{c.label}</span>}</li>
+                          <li>
+                            {c.href ? (
+                              <a href={c.href} safe>
+                                {c.label}
+                              </a>
+                            ) : (
+                              <span safe>{c.label}</span>
+                            )}
+                          </li>
                         ))}
                       </ol>
                     </nav>

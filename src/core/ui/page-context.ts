@@ -65,6 +65,10 @@ export async function pageContext(req: FastifyRequest, reply: FastifyReply): Pro
     hasLogo: company.logo !== null,
     timeZone: company.timeZone,
     path,
-    mailToFiles: services.mailer.mode === 'file' && req.ctx.can('settings.manage'),
+    // Said where it matters (home and settings), not on every page.
+    mailToFiles:
+      services.mailer.mode === 'file' &&
+      req.ctx.can('settings.manage') &&
+      (path === '/' || path.startsWith('/settings')),
   }
 }

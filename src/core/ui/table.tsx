@@ -1,6 +1,6 @@
 import type { Children } from '@kitajs/html'
-import { formatNumber } from '../i18n/format.js'
 import type { ListQuery } from '../http/list-query.js'
+import { formatNumber } from '../i18n/format.js'
 import type { PageContext } from './page-context.js'
 
 export interface Column<T> {

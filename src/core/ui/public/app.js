@@ -29,7 +29,8 @@ document.addEventListener('submit', (event) => {
     const cancel = document.createElement('button')
     cancel.type = 'button'
     cancel.className = 'btn'
-    cancel.textContent = document.documentElement.lang === 'hu' ? 'Mégse' : document.documentElement.lang === 'ru' ? 'Отмена' : 'Cancel'
+    cancel.textContent =
+      document.documentElement.lang === 'hu' ? 'Mégse' : document.documentElement.lang === 'ru' ? 'Отмена' : 'Cancel'
     const ok = document.createElement('button')
     ok.type = 'button'
     ok.className = 'btn btn-danger'
