@@ -2,10 +2,17 @@ import { clientsCases } from './clients-cases.js'
 import { contactsCases } from './contacts-cases.js'
 import { contractsCases } from './contracts-cases.js'
 import { coreCases } from './core-cases.js'
+import { siteCases } from './site-cases.js'
 import type { IsolationCases } from './world.js'
 
 /** Every module adds its cases here: one per id-taking route. */
-export const ISOLATION_CASES: IsolationCases = { ...coreCases, ...clientsCases, ...contactsCases, ...contractsCases }
+export const ISOLATION_CASES: IsolationCases = {
+  ...coreCases,
+  ...clientsCases,
+  ...contactsCases,
+  ...contractsCases,
+  ...siteCases,
+}
 
 /** Route parameters that are not record ids: single-use secrets and fixed names. */
 export const NON_ID_PARAMS = new Set(['token', 'kind', '*'])

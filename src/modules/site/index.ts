@@ -10,6 +10,8 @@ import { onClientChanged, onUserChanged } from './webhooks.service.js'
 /** Synchronisation with the company's website: REST upserts, single sign-on, webhooks out. */
 export const siteModule = defineModule({
   name: 'site',
+  // Clients are created and changed through the clients module's service and its rules.
+  dependsOn: ['clients'],
   permissions: {
     'site.sync': ['admin', 'head'],
     'site.manage': ['admin', 'head'],

@@ -1,14 +1,16 @@
-import type { Ctx } from '../../core/ctx.js'
-import { newId, nowIso } from '../../core/db/ids.js'
+import { Ctx } from '../../core/ctx.js'
 import { ConflictError, ValidationError } from '../../core/errors.js'
+import { type ClientInput, type ClientRow, createClient, emptyClientInput, updateClient } from '../clients/index.js'
 import { findLink, insertLink, isUniqueViolation } from './site-links.queries.js'
 
-/** The statuses a client can have (DESIGN.md §2 `clients`). */
-export const CLIENT_STATUSES = ['prospect', 'active', 'suspended', 'archived'] as const
-
+/** What the website may set on a client; left-out fields keep their value. */
 export interface SiteClientInput {
   name: string
   status?: string
+  country?: string
+  taxId?: string
+  email?: string
+  phone?: string
 }
 
 export interface UpsertResult {
@@ -18,17 +20,8 @@ export interface UpsertResult {
   changed: boolean
 }
 
-function checkClientInput(input: SiteClientInput): { name: string; status?: string } {
-  const errors: Record<string, string> = {}
-  const name = input.name.trim()
-  if (!name) errors.name = 'form.required'
-  else if (name.length > 200) errors.name = 'form.too_long'
-  if (input.status !== undefined && !(CLIENT_STATUSES as readonly string[]).includes(input.status)) {
-    errors.status = 'form.invalid_choice'
-  }
-  if (Object.keys(errors).length) throw new ValidationError(errors)
-  return { name, status: input.status }
-}
+// The clients module's form field names → the API's property names, for ValidationError fields.
+const API_FIELDS: Record<string, string> = { tax_id: 'taxId' }
 
 export function checkExternalId(externalId: string): string {
   const id = externalId.trim()
@@ -36,70 +29,101 @@ export function checkExternalId(externalId: string): string {
   return id
 }
 
-async function upsertOnce(ctx: Ctx, externalId: string, input: { name: string; status?: string }) {
-  return ctx.transaction(async (tx): Promise<UpsertResult> => {
-    const link = await findLink(tx, 'client', externalId)
-    const now = nowIso()
-    if (!link) {
-      const row = {
-        id: newId(),
-        name: input.name,
-        manager_id: null,
-        status: input.status ?? 'active',
-        created_at: now,
-        updated_at: now,
-      }
-      await tx.db.insert('clients', row)
-      await insertLink(tx, { kind: 'client', externalId, entityId: row.id, clientId: row.id })
-      await tx.audit('client.created', {
-        entity: 'client',
-        entityId: row.id,
-        clientId: row.id,
-        after: { name: row.name, status: row.status, external_id: externalId, source: 'site' },
-      })
-      await tx.emit('clients.created', { clientId: row.id })
-      return { id: row.id, externalId, created: true, changed: true }
-    }
-    const client = await tx.db
-      .selectFrom('clients')
-      .select(['id', 'name', 'status'])
-      .where('id', '=', link.entity_id)
+/** The clients module's input for a stored client, so an update changes only what the website sent. */
+function inputFromRow(row: ClientRow): ClientInput {
+  return {
+    ...emptyClientInput(),
+    name: row.name,
+    shortName: row.short_name ?? '',
+    kind: row.kind,
+    country: row.country ?? '',
+    taxId: row.tax_id ?? '',
+    kpp: row.kpp ?? '',
+    registrationNumber: row.registration_number ?? '',
+    legalAddress: row.legal_address ?? '',
+    postalAddress: row.postal_address ?? '',
+    phone: row.phone ?? '',
+    email: row.email ?? '',
+    website: row.website ?? '',
+    group: row.client_group ?? '',
+    status: row.status,
+    tags: row.tags ?? '',
+    notes: row.notes ?? '',
+    bankAccounts: JSON.parse(row.bank_accounts || '[]'),
+  }
+}
+
+const overlay = (base: ClientInput, input: SiteClientInput): ClientInput => ({
+  ...base,
+  name: input.name,
+  status: input.status ?? base.status,
+  country: input.country ?? base.country,
+  taxId: input.taxId ?? base.taxId,
+  email: input.email ?? base.email,
+  phone: input.phone ?? base.phone,
+})
+
+const lastAudit = async (ctx: Ctx, clientId: string) =>
+  (
+    await ctx.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .where('entity', '=', 'client')
+      .where('entity_id', '=', clientId)
       .executeTakeFirst()
-    if (!client) throw new ConflictError('site.link_broken', 'site.link_broken')
-    const next = { name: input.name, status: input.status ?? client.status }
-    if (next.name === client.name && next.status === client.status) {
-      return { id: client.id, externalId, created: false, changed: false }
+  )?.id ?? null
+
+async function upsertOnce(ctx: Ctx, externalId: string, input: SiteClientInput): Promise<UpsertResult> {
+  return ctx.transaction(async (tx) => {
+    const link = await findLink(tx, 'client', externalId)
+    if (!link) {
+      // A client from the website has no account manager yet; the head assigns one.
+      const { id } = await createClient(tx, overlay(emptyClientInput(), input), null)
+      await insertLink(tx, { kind: 'client', externalId, entityId: id, clientId: id })
+      await tx.audit('site.client_linked', {
+        entity: 'site_link',
+        entityId: id,
+        clientId: id,
+        after: { external_id: externalId },
+      })
+      return { id, externalId, created: true, changed: true }
     }
-    await tx.db
-      .updateTable('clients')
-      .set({ ...next, updated_at: now })
-      .where('id', '=', client.id)
-      .execute()
-    await tx.audit('client.updated', {
-      entity: 'client',
-      entityId: client.id,
-      clientId: client.id,
-      before: { name: client.name, status: client.status },
-      after: { ...next, source: 'site' },
-    })
-    await tx.emit('clients.updated', { clientId: client.id })
-    return { id: client.id, externalId, created: false, changed: true }
+    const row = await tx.db.selectFrom('clients').selectAll().where('id', '=', link.entity_id).executeTakeFirst()
+    if (!row) throw new ConflictError('site.link_broken', 'site.link_broken')
+    // updateClient writes (and audits, and announces) only when a checked value differs.
+    const before = await lastAudit(tx, row.id)
+    await updateClient(tx, row.id, overlay(inputFromRow(row), input))
+    return { id: row.id, externalId, created: false, changed: (await lastAudit(tx, row.id)) !== before }
   })
 }
 
 /**
- * Creates or updates the client the website knows as `externalId`. Sending the same data again
- * changes nothing and writes no audit record; fields left out keep their value.
+ * Creates or updates the client the website knows as `externalId`, through the clients module (tax
+ * id, e-mail and phone checks apply). Sending the same data again changes nothing and writes no
+ * audit record; fields left out keep their value.
  */
-export async function upsertSiteClient(ctx: Ctx, externalId: string, raw: SiteClientInput): Promise<UpsertResult> {
+export async function upsertSiteClient(ctx: Ctx, externalId: string, input: SiteClientInput): Promise<UpsertResult> {
   ctx.require('site.sync')
   const id = checkExternalId(externalId)
-  const input = checkClientInput(raw)
+  // The website's account is often the technical administrator, who holds no client rights of its
+  // own: site.sync is the right to exactly this write, so it runs with the system's rights, audited
+  // under the caller's name.
+  const writer = ctx.can('clients.manage') ? ctx : Ctx.system(ctx.services, `site sync by ${ctx.actorLabel}`)
   try {
-    return await upsertOnce(ctx, id, input)
+    try {
+      return await upsertOnce(writer, id, input)
+    } catch (err) {
+      // Two requests for a new id at once: the loser's link insert fails; it is now an update.
+      if (isUniqueViolation(err)) return await upsertOnce(writer, id, input)
+      throw err
+    }
   } catch (err) {
-    // Two requests for a new id at once: the loser's link insert fails; it is now an update.
-    if (isUniqueViolation(err)) return upsertOnce(ctx, id, input)
+    if (err instanceof ValidationError) {
+      throw new ValidationError(
+        Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [API_FIELDS[k] ?? k, v])),
+        err.messageKey,
+      )
+    }
     throw err
   }
 }

@@ -59,6 +59,53 @@ test('PUT /api/v1/site/clients/:externalId creates once, then reports nothing ch
   assert.equal(bad.statusCode, 400)
 })
 
+test('client fields go through the clients module’s checks; left-out fields keep their value', async (t) => {
+  const { app, services, given } = await testApp(t)
+  const auth = await bearer(services, (await given.admin()).id)
+  const body = {
+    name: 'Alfa Kft.',
+    country: 'HU',
+    taxId: '10625790444',
+    email: 'Office@Alfa.example',
+    phone: '+36 1 234 5678',
+  }
+  const first = await call(app, auth, 'PUT', '/api/v1/site/clients/web-c-1', body)
+  assert.equal(first.statusCode, 200, first.body)
+  const row = await services.db.kysely
+    .selectFrom('clients')
+    .select(['tax_id', 'email', 'phone', 'country', 'manager_id'])
+    .where('id', '=', first.json().id)
+    .executeTakeFirstOrThrow()
+  assert.deepEqual(row, {
+    tax_id: '10625790-4-44',
+    email: 'office@alfa.example',
+    phone: '+36 1 234 5678',
+    country: 'HU',
+    manager_id: null,
+  })
+  // The canonical tax id and lower-cased e-mail are the same data: nothing changes.
+  assert.equal((await call(app, auth, 'PUT', '/api/v1/site/clients/web-c-1', body)).json().changed, false)
+  assert.equal(
+    (await call(app, auth, 'PUT', '/api/v1/site/clients/web-c-1', { name: 'Alfa Kft.' })).json().changed,
+    false,
+  )
+  const bad = await call(app, auth, 'PUT', '/api/v1/site/clients/web-c-2', {
+    name: 'Béta Kft.',
+    country: 'HU',
+    taxId: '10625791-4-44',
+  })
+  assert.equal(bad.statusCode, 422)
+  assert.ok(bad.json().error.fields.taxId)
+  assert.equal((await services.db.kysely.selectFrom('site_links').select('external_id').execute()).length, 1)
+  // The audit names the website's account, though the administrator holds no client rights itself.
+  const audit = await services.db.kysely
+    .selectFrom('audit_log')
+    .select('actor_label')
+    .where('action', '=', 'client.created')
+    .executeTakeFirstOrThrow()
+  assert.match(audit.actor_label, /site sync by .*@example\.test/)
+})
+
 test('parallel first PUTs of one external id make one client', async (t) => {
   const { app, services, given } = await testApp(t)
   const auth = await bearer(services, (await given.head()).id)

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 import { ErrorJson } from '../../core/api/schemas.js'
+import { CLIENT_STATUSES } from '../clients/index.js'
 import { listChanges } from './site-changes.service.js'
-import { CLIENT_STATUSES, upsertSiteClient } from './site-clients.service.js'
+import { upsertSiteClient } from './site-clients.service.js'
 import { upsertSiteUser } from './site-users.service.js'
 
 const SYNC = { access: { permission: 'site.sync' } } as const
@@ -12,8 +13,16 @@ const ExternalIdParams = Type.Object({
 })
 
 const ClientBody = Type.Object({
-  name: Type.String({ minLength: 1, maxLength: 200 }),
+  name: Type.String({ minLength: 1, maxLength: 200, description: 'Legal name' }),
   status: Type.Optional(Type.Union(CLIENT_STATUSES.map((s) => Type.Literal(s)))),
+  country: Type.Optional(
+    Type.String({ pattern: '^[A-Za-z]{2}$', description: 'ISO 3166 alpha-2; decides how taxId is checked' }),
+  ),
+  taxId: Type.Optional(
+    Type.String({ maxLength: 40, description: 'Hungarian adószám, Russian INN, or as typed elsewhere' }),
+  ),
+  email: Type.Optional(Type.String({ maxLength: 254 })),
+  phone: Type.Optional(Type.String({ maxLength: 40 })),
 })
 
 const UserBody = Type.Object({
@@ -82,7 +91,7 @@ export async function siteApi(app: FastifyInstance) {
     },
     async (req) => {
       const { externalId } = req.params as { externalId: string }
-      return upsertSiteClient(req.ctx, externalId, req.body as { name: string; status?: string })
+      return upsertSiteClient(req.ctx, externalId, req.body as Parameters<typeof upsertSiteClient>[2])
     },
   )
 

@@ -51,7 +51,7 @@ export const onClientChanged = (event: string) => async (emitter: Ctx, payload: 
   const clientId = String(payload.clientId ?? '')
   const client = await ctx.db
     .selectFrom('clients')
-    .select(['id', 'name', 'status', 'updated_at'])
+    .select(['id', 'name', 'status', 'country', 'tax_id', 'email', 'phone', 'updated_at'])
     .where('id', '=', clientId)
     .executeTakeFirst()
   if (!client) return
@@ -61,6 +61,10 @@ export const onClientChanged = (event: string) => async (emitter: Ctx, payload: 
     externalId: await externalId(ctx, client.id),
     name: client.name,
     status: client.status,
+    country: client.country,
+    taxId: client.tax_id,
+    email: client.email,
+    phone: client.phone,
     updatedAt: client.updated_at,
   })
 }

@@ -41,7 +41,7 @@ export function DeliveryList(p: { pc: PageContext; lq: ListQuery; page: Page<Web
     {
       key: 'next',
       label: pc.t('site.deliveries.next'),
-      render: (d) => <span safe>{d.status === 'pending' ? when(d.next_attempt_at) : ''}</span>,
+      render: (d) => (d.status === 'pending' ? <span safe>{when(d.next_attempt_at)}</span> : ''),
     },
     {
       key: 'actions',
