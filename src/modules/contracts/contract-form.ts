@@ -35,7 +35,8 @@ export interface ContractFormValues {
 /** Empty rows the form offers for new parameters. */
 export const BLANK_PARAMETER_ROWS = 2
 
-export const emptyFormValues = (clientId: string, currency: string): ContractFormValues => ({
+/** A new contract's form: the company's currency, and the company itself as the issuer. */
+export const emptyFormValues = (clientId: string, currency: string, issuer: string): ContractFormValues => ({
   clientId,
   number: '',
   signedOn: '',
@@ -45,7 +46,7 @@ export const emptyFormValues = (clientId: string, currency: string): ContractFor
   currency,
   validFrom: '',
   validTo: '',
-  issuer: '',
+  issuer,
   notes: '',
   version: '',
   parameters: [],

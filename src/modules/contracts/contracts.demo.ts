@@ -3,7 +3,7 @@ import { newId } from '../../core/db/ids.js'
 import type { DemoWorld } from '../../core/module.js'
 import type { ContractStatus, ContractType } from './contracts.constants.js'
 import type { ContractStatusChangeTable, NewContract } from './contracts.schema.js'
-import { addDays, companyToday } from './contracts.service.js'
+import { addDays, companySettings, companyToday } from './contracts.service.js'
 import {
   CURRENCY,
   type DemoGroup,
@@ -123,7 +123,7 @@ function plan(story: Story, k: number, today: string, r: () => number): Omit<Pla
 export async function contractsDemo(ctx: Ctx, world: DemoWorld): Promise<void> {
   const raw = ctx.unscoped('demo data')
   const today = await companyToday(ctx)
-  const company = await ctx.services.settings.get('company')
+  const company = await companySettings(ctx)
   const clients = await raw
     .selectFrom('clients')
     .select(['id', 'manager_id'])

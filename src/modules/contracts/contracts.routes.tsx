@@ -93,7 +93,7 @@ export async function contractsPages(app: FastifyInstance) {
     const fixed = (req.query as { client?: string }).client || null
     const company = await services.settings.get('company')
     return formPage(req, reply, {
-      values: emptyFormValues(fixed ?? '', company.defaultCurrency),
+      values: emptyFormValues(fixed ?? '', company.defaultCurrency, company.legalName),
       blankRows: BLANK_PARAMETER_ROWS,
       ...(await clientPart(req, fixed)),
     })

@@ -80,9 +80,19 @@ export function requireContractRead(ctx: Ctx): void {
   if (!ctx.can('contracts.read') && !ctx.can('contracts.client')) throw new ForbiddenError('contracts.read')
 }
 
+/**
+ * The company settings. Inside a transaction they are read through it: on SQLite the transaction
+ * holds the one connection, and the settings cache's own query would wait for it for ever.
+ */
+export async function companySettings(ctx: Ctx) {
+  return ctx.inTransaction
+    ? ctx.services.settings.load(ctx.unscoped('company settings are not client data'), 'company')
+    : ctx.services.settings.get('company')
+}
+
 /** Today's date in the company's time zone: validity and expiry are judged by the company's calendar. */
 export async function companyToday(ctx: Ctx, now: Date = new Date()): Promise<string> {
-  return dateInZone(now, (await ctx.services.settings.get('company')).timeZone)
+  return dateInZone(now, (await companySettings(ctx)).timeZone)
 }
 
 /** `YYYY-MM-DD` plus `days` calendar days. */
@@ -189,7 +199,7 @@ export async function createContract(ctx: Ctx, clientId: string, input: Contract
   ctx.require('contracts.manage')
   const client = await findVisibleClient(ctx, clientId)
   if (!client) throw new NotFoundError('client')
-  const company = await ctx.services.settings.get('company')
+  const company = await companySettings(ctx)
   const value = checked(ctx, input, input.amount?.currency ?? company.defaultCurrency)
   if (await numberTaken(ctx, clientId, value.number))
     throw new ValidationError({ number: 'contracts.error.number_taken' })
@@ -269,7 +279,7 @@ export async function updateContract(
   }
   if (version !== current.version) throw staleContract()
   const merged = { ...inputOf(current), ...changes }
-  const company = await ctx.services.settings.get('company')
+  const company = await companySettings(ctx)
   const value = checked(ctx, merged, merged.amount?.currency ?? current.amount?.currency ?? company.defaultCurrency)
   if (value.number !== current.number && (await numberTaken(ctx, current.clientId, value.number, id))) {
     throw new ValidationError({ number: 'contracts.error.number_taken' })

@@ -145,6 +145,10 @@ export function ContractFormPage(p: ContractFormProps) {
         submit={pc.t(p.editing ? 'form.save' : 'contracts.create')}
         cancelHref={p.editing ? `/contracts/${encodeURIComponent(p.editing.id)}` : '/contracts'}
       >
+        {/* Enter in a field submits with the first submit button: make that Save, not "add a row". */}
+        <button type="submit" class="visually-hidden" tabindex="-1" safe>
+          {pc.t(p.editing ? 'form.save' : 'contracts.create')}
+        </button>
         {p.editing ? <input type="hidden" name="version" value={v.version} /> : ''}
         {client ? (
           <div class="field">

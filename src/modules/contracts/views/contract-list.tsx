@@ -26,12 +26,17 @@ export function ContractListPage({ pc, lq, page, clients, today, canManage }: Co
   const columns: Column<ContractView>[] = [
     {
       key: 'number',
-      label: pc.t('contracts.number'),
+      label: pc.t('contracts.number_subject'),
       sortable: true,
       render: (c) => (
-        <a href={`/contracts/${encodeURIComponent(c.id)}`} safe>
-          {c.number}
-        </a>
+        <>
+          <a href={`/contracts/${encodeURIComponent(c.id)}`} safe>
+            {c.number}
+          </a>
+          <div class="muted" safe>
+            {c.subject}
+          </div>
+        </>
       ),
     },
     {
@@ -43,13 +48,6 @@ export function ContractListPage({ pc, lq, page, clients, today, canManage }: Co
           {c.clientName}
         </a>
       ),
-    },
-    { key: 'subject', label: pc.t('contracts.subject'), render: (c) => <span safe>{c.subject}</span> },
-    {
-      key: 'type',
-      label: pc.t('contracts.type'),
-      sortable: true,
-      render: (c) => <span safe>{pc.t(`contracts.type.${c.type}`)}</span>,
     },
     {
       key: 'signed_on',
