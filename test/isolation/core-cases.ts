@@ -1,4 +1,5 @@
 import { createApiToken } from '../../src/core/auth/api-tokens.js'
+import { newId, nowIso } from '../../src/core/db/ids.js'
 import type { IsolationCase, IsolationCases } from './world.js'
 
 /** A's ordinary client user. */
@@ -10,6 +11,29 @@ const aInvited: IsolationCase = async (w) => ({
 const aDisabled: IsolationCase = async (w) => ({
   params: { id: (await w.given.clientUser({ client: w.a.client, status: 'disabled' })).id },
 })
+
+/** An audit record about client A (a colleague of A's admin was renamed). */
+const aAuditEntry: IsolationCase = async (w) => {
+  const id = newId()
+  await w.services.db.kysely
+    .insertInto('audit_log')
+    .values({
+      id,
+      at: nowIso(),
+      actor_id: w.a.admin.id,
+      actor_label: w.a.admin.email,
+      action: 'user.updated',
+      entity: 'user',
+      entity_id: w.a.user.id,
+      client_id: w.a.client.id,
+      before_json: JSON.stringify({ name: 'Old' }),
+      after_json: JSON.stringify({ name: 'New' }),
+      ip: null,
+      request_id: null,
+    })
+    .execute()
+  return { params: { id } }
+}
 
 /** Id-taking routes of the core and how to make client A's resource for each. */
 export const coreCases: IsolationCases = {
@@ -37,4 +61,6 @@ export const coreCases: IsolationCases = {
   'PATCH /api/v1/users/:id': async (w) => ({ params: { id: w.a.user.id }, body: { name: 'Renamed' } }),
   'POST /api/v1/users/:id/disable': aUser,
   'POST /api/v1/users/:id/enable': aDisabled,
+  'GET /audit/:id': aAuditEntry,
+  'GET /api/v1/audit/:id': aAuditEntry,
 }

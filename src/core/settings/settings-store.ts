@@ -91,7 +91,14 @@ export const DEFAULTS: SettingsGroups = {
   },
   security: { require2faStaff: false },
   modules: { disabled: [] },
-  site: { ssoEnabled: false, ssoAlgorithm: 'HS256', ssoSecret: '', ssoPublicKey: '', webhookUrls: [], webhookSecret: '' },
+  site: {
+    ssoEnabled: false,
+    ssoAlgorithm: 'HS256',
+    ssoSecret: '',
+    ssoPublicKey: '',
+    webhookUrls: [],
+    webhookSecret: '',
+  },
 }
 
 /**

@@ -5,7 +5,8 @@ import { setFlash } from '../http/flash.js'
 import { formData, formList } from '../http/forms.js'
 import { pageContext } from '../ui/page-context.js'
 import { type CompanyInput, companyInputFrom, companyInputFromForm, numberingKinds } from './company-form.js'
-import { IMAGE_KINDS, type ImageKind, isImageKind } from './company-images.js'
+import { IMAGE_KINDS, type ImageKind, isImageKind } from './company-images.constants.js'
+import { companyPageData } from './company-page-data.js'
 import {
   companyImageFile,
   removeCompanyImage,
@@ -65,8 +66,7 @@ export async function settingsRoutes(app: FastifyInstance) {
           pc={await pageContext(req, reply)}
           input={input}
           errors={errors}
-          now={new Date()}
-          extraRows={extraRows}
+          data={companyPageData(input, req.locale, new Date(), extraRows)}
         />,
       )
 

@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream'
 import type { Ctx } from '../ctx.js'
 import { NotFoundError, ValidationError } from '../errors.js'
 import { type CompanyInput, checkCompanyInput } from './company-form.js'
-import { IMAGE_MAX_BYTES, IMAGE_TYPES, type ImageKind } from './company-images.js'
+import { IMAGE_MAX_BYTES, IMAGE_TYPES, type ImageKind } from './company-images.constants.js'
 import type { ImageRef, SettingsGroups } from './settings-store.js'
 
 /**

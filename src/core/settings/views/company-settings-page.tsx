@@ -1,26 +1,20 @@
 import type { FieldErrors } from '../../errors.js'
-import { INTL_TAGS, LOCALE_NAMES, LOCALES, type Locale } from '../../i18n/messages.js'
 import { CheckboxField, Field, Form, SelectField, TextArea } from '../../ui/forms.js'
 import type { PageContext } from '../../ui/page-context.js'
-import { type BankAccountInput, type CompanyInput, isBlankRow, numberingExample, timeZones } from '../company-form.js'
+import type { BankAccountInput, CompanyInput } from '../company-form.js'
+import type { CompanyPageData, Option } from '../company-page-data.js'
 import { SettingsShell } from './settings-shell.js'
-
-const CURRENCIES = Intl.supportedValuesOf('currency')
-
-function currencyOptions(locale: Locale) {
-  const names = new Intl.DisplayNames([INTL_TAGS[locale]], { type: 'currency' })
-  return CURRENCIES.map((code) => ({ value: code, label: `${code} — ${names.of(code) ?? code}` }))
-}
 
 function BankRow(p: {
   pc: PageContext
   i: number
   row: BankAccountInput
   errors?: FieldErrors
-  currencies: { value: string; label: string }[]
+  spare: boolean
+  currencies: Option[]
 }) {
   const { pc, i } = p
-  const blank = isBlankRow(p.row)
+  const blank = p.spare
   return (
     <fieldset>
       <legend safe>{blank ? pc.t('settings.bank_new') : pc.t('settings.bank_account_n', { n: i + 1 })}</legend>
@@ -71,14 +65,10 @@ export function CompanySettingsPage(p: {
   pc: PageContext
   input: CompanyInput
   errors?: FieldErrors
-  now: Date
-  extraRows?: number
+  data: CompanyPageData
 }) {
   const { pc, input, errors } = p
-  const currencies = currencyOptions(pc.locale)
-  // Always one spare row, so a first or another account can be typed straight in.
-  const rows: BankAccountInput[] = [...input.bankAccounts]
-  for (let k = 0; k < 1 + (p.extraRows ?? 0); k++) rows.push({ bankName: '', account: '', bic: '', currency: '' })
+  const { currencies, bankRows } = p.data
   return (
     <SettingsShell pc={pc} tab="company">
       <Form pc={pc} action="/settings" submit={pc.t('form.save')} errors={errors}>
@@ -156,9 +146,9 @@ export function CompanySettingsPage(p: {
           ) : (
             ''
           )}
-          <input type="hidden" name="bank_rows" value={String(rows.length)} />
-          {rows.map((row, i) => (
-            <BankRow pc={pc} i={i} row={row} errors={errors} currencies={currencies} />
+          <input type="hidden" name="bank_rows" value={String(bankRows.length)} />
+          {bankRows.map(({ row, spare }, i) => (
+            <BankRow pc={pc} i={i} row={row} spare={spare} errors={errors} currencies={currencies} />
           ))}
           <div>
             <button type="submit" name="add_bank_row" value="1" class="btn btn-small" safe>
@@ -196,7 +186,7 @@ export function CompanySettingsPage(p: {
               label={pc.t('settings.time_zone')}
               help={pc.t('settings.time_zone_help')}
               value={input.timeZone}
-              options={timeZones().map((z) => ({ value: z, label: z.replace(/_/g, ' ') }))}
+              options={p.data.timeZones}
               required
               errors={errors}
             />
@@ -206,7 +196,7 @@ export function CompanySettingsPage(p: {
               label={pc.t('settings.default_locale')}
               help={pc.t('settings.default_locale_help')}
               value={input.defaultLocale}
-              options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))}
+              options={p.data.locales}
               required
               errors={errors}
             />
@@ -226,7 +216,7 @@ export function CompanySettingsPage(p: {
                   name={`numbering_${kind}`}
                   label={label === `settings.numbering.kind.${kind}` ? kind : label}
                   value={template}
-                  help={pc.t('settings.numbering_example', { example: numberingExample(template, p.now) })}
+                  help={pc.t('settings.numbering_example', { example: p.data.numberingExamples[kind] ?? '' })}
                   required
                   maxlength={60}
                   autocomplete="off"

@@ -2,7 +2,7 @@ import type { FieldErrors } from '../../errors.js'
 import { Card } from '../../ui/components.js'
 import { Form, PostButton } from '../../ui/forms.js'
 import type { PageContext } from '../../ui/page-context.js'
-import { IMAGE_KINDS, type ImageKind } from '../company-images.js'
+import { IMAGE_KINDS, type ImageKind } from '../company-images.constants.js'
 import type { ImageRef } from '../settings-store.js'
 import { SettingsShell } from './settings-shell.js'
 
