@@ -7,6 +7,7 @@ import { auditApi } from './audit/audit.api.js'
 import { auditRoutes } from './audit/audit.routes.js'
 import { authRoutes } from './auth/auth.routes.js'
 import { homeRoutes } from './home/home.routes.js'
+import { preferencesRoutes } from './notifications/preferences.routes.js'
 import { settingsRoutes } from './settings/settings.routes.js'
 import { companyUsersRoutes } from './users/company-users.routes.js'
 import { usersApi } from './users/users.api.js'
@@ -36,6 +37,7 @@ export const coreRoutes = fp(async (app: FastifyInstance) => {
   await app.register(authRoutes)
   await app.register(homeRoutes)
   await app.register(accountRoutes, { prefix: '/account' })
+  await app.register(preferencesRoutes, { prefix: '/account/notifications' })
   await app.register(usersRoutes, { prefix: '/users' })
   await app.register(companyUsersRoutes, { prefix: '/company/users' })
   await app.register(settingsRoutes, { prefix: '/settings' })

@@ -10,6 +10,7 @@ export const CORE_TABLE_SCOPES: Record<string, TableScope> = {
   api_tokens: 'staff',
   outbox: 'staff',
   job_locks: 'staff',
+  notification_preferences: 'staff',
   stored_files: 'staff',
   settings: 'global',
 }

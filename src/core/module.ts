@@ -29,6 +29,15 @@ export interface TimelineEvent {
   internal?: boolean
 }
 
+export interface NotificationDefinition {
+  /** Event name, e.g. `orders.status_changed`. */
+  event: string
+  /** Message key of the label on the preferences page. */
+  label: string
+  /** Who can receive it: client users, staff, or both. */
+  audience: ('client' | 'staff')[]
+}
+
 export interface JobDefinition {
   name: string
   everySeconds: number
@@ -59,6 +68,8 @@ export interface ModuleManifest {
   jobs?: JobDefinition[]
   /** This module's events on a client's timeline (client card), newest first, inside the caller's scope. */
   timeline?: (ctx: Ctx, clientId: string, opts: { before?: string; limit: number }) => Promise<TimelineEvent[]>
+  /** Events this module notifies users about; each user can switch them off per channel. */
+  notifications?: NotificationDefinition[]
   /** A block for the home page (key figures, short lists), in the caller's scope. */
   dashboard?: (ctx: Ctx, pc: PageContext) => Promise<JSX.Element>
   /** Adds this module's share of `kabinet demo`. */

@@ -28,7 +28,7 @@ export function buildServices(
   const catalog = new Catalog()
   catalog.add(coreMessages)
   for (const mod of modules) if (mod.messages) catalog.add(mod.messages)
-  const settings = new SettingsStore(db.kysely)
+  const settings = new SettingsStore(db.reader)
   const isEnabled = (name: string) =>
     name === 'core' || (!config.disabledModules.includes(name) && !settings.peek('modules').disabled.includes(name))
   const events = new EventBus(isEnabled)

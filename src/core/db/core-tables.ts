@@ -126,6 +126,14 @@ export interface OutboxTable {
   sent_at: string | null
 }
 
+export interface NotificationPreferenceTable {
+  user_id: string
+  event: string
+  channel: string
+  enabled: Flag
+  updated_at: string
+}
+
 export interface JobLockTable {
   name: string
   owner: string
@@ -143,6 +151,7 @@ export interface CoreTables {
   stored_files: StoredFileTable
   outbox: OutboxTable
   job_locks: JobLockTable
+  notification_preferences: NotificationPreferenceTable
 }
 
 export type User = Selectable<UserTable>

@@ -18,6 +18,12 @@ export interface Db {
   readonly dialect: Dialect
   /** For SQLite only: the underlying handle (online backup). */
   readonly sqlite?: SQLite.Database
+  /**
+   * Reads that must never wait for a transaction in progress (settings). SQLite has one write
+   * connection, so a read on it from inside a transaction would wait for itself; this is a second,
+   * read-only connection (WAL lets it read the last committed state). PostgreSQL: the same pool.
+   */
+  readonly reader: Kysely<Database>
   close(): Promise<void>
 }
 
@@ -36,7 +42,28 @@ export function openDatabase(url: string, opts: { poolSize?: number } = {}): Db 
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
     const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
-    return { kysely, dialect: 'sqlite', sqlite, close: () => kysely.destroy() }
+    const reader =
+      file === ':memory:'
+        ? kysely
+        : new Kysely<Database>({
+            dialect: new SqliteDialect({
+              database: async () => {
+                const handle = new SQLite(file, { readonly: true })
+                handle.pragma('busy_timeout = 5000')
+                return handle
+              },
+            }),
+          })
+    return {
+      kysely,
+      reader,
+      dialect: 'sqlite',
+      sqlite,
+      close: async () => {
+        if (reader !== kysely) await reader.destroy()
+        await kysely.destroy()
+      },
+    }
   }
   const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 })
   // An idle connection closed by the server (restart, failover, an admin's terminate) is emitted as
@@ -45,5 +72,5 @@ export function openDatabase(url: string, opts: { poolSize?: number } = {}): Db 
     process.stderr.write(`kabinet: an idle PostgreSQL connection was closed: ${err.message}\n`)
   })
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-  return { kysely, dialect: 'postgres', close: () => kysely.destroy() }
+  return { kysely, reader: kysely, dialect: 'postgres', close: () => kysely.destroy() }
 }

@@ -47,7 +47,7 @@ export function LocaleSwitch({ pc }: { pc: PageContext }) {
       </label>
       <select id="locale-select" name="locale">
         {LOCALES.map((l) => (
-          <option value={l} selected={l === pc.locale}>
+          <option value={l} selected={l === pc.locale} safe>
             {LOCALE_NAMES[l]}
           </option>
         ))}
@@ -105,7 +105,7 @@ export interface LayoutProps {
   pc: PageContext
   title: string
   crumbs?: Crumb[]
-  actions?: Children
+  actions?: JSX.Element
   /** `narrow` for forms and cards, `wide` for tables. */
   width?: 'narrow' | 'normal' | 'wide'
   children?: Children

@@ -60,7 +60,7 @@ export function Pagination(p: { pc: PageContext; path: string; lq: ListQuery; to
         {numbers.map((n) => (
           <li>
             {n === p.lq.page ? (
-              <span aria-current="page" class="current">
+              <span aria-current="page" class="current" safe>
                 {String(n)}
               </span>
             ) : (
