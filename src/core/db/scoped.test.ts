@@ -233,3 +233,29 @@ test('a module’s own filter function decides for its table', async (t) => {
   assert.ok(rows.includes(ua.id) && !rows.includes(ub.id), 'the module’s rule, not the default')
   assert.deepEqual(seen, [{ kind: 'client', clientId: ub.client_id }])
 })
+
+test('client users read global rows (settings) but cannot change them', async (t) => {
+  const { services, ua, m1 } = await world(t)
+  const system = Ctx.system(services, 'test')
+  await system.db.insert('settings', { key: 'probe', value_json: '1', updated_at: nowIso(), updated_by: null })
+  const client = ctxOf(services, ua)
+  assert.equal((await client.db.selectFrom('settings').select('key').where('key', '=', 'probe').execute()).length, 1)
+  const upd = await client.db
+    .updateTable('settings')
+    .set({ value_json: '2' })
+    .where('key', '=', 'probe')
+    .executeTakeFirst()
+  assert.equal(Number(upd.numUpdatedRows), 0)
+  const del = await client.db.deleteFrom('settings').where('key', '=', 'probe').executeTakeFirst()
+  assert.equal(Number(del.numDeletedRows), 0)
+  await assert.rejects(
+    client.db.insert('settings', { key: 'probe2', value_json: '1', updated_at: nowIso(), updated_by: null }),
+    NotFoundError,
+  )
+  const staff = await ctxOf(services, m1)
+    .db.updateTable('settings')
+    .set({ value_json: '3' })
+    .where('key', '=', 'probe')
+    .executeTakeFirst()
+  assert.equal(Number(staff.numUpdatedRows), 1)
+})

@@ -1,4 +1,4 @@
-import type { Expression, Insertable, Kysely, SqlBool } from 'kysely'
+import { type Expression, type Insertable, type Kysely, type SqlBool, sql } from 'kysely'
 import { NotFoundError } from '../errors.js'
 import { type Scope, scopeAllowsClient, scopeFilter, type TableScope } from '../permissions/scope.js'
 import type { Database } from './database.js'
@@ -20,9 +20,13 @@ export class ScopedDb {
     private readonly tables: TableRegistry,
   ) {}
 
-  private filter(table: string) {
+  private filter(table: string, write = false) {
     const cls = this.tables.get(table)
     if (!cls) throw new Error(`table ${table} has no scope classification in any module manifest`)
+    // Global rows (settings, lookups) are readable by everyone but changed only by staff.
+    if (write && cls === 'global' && (this.scope.kind === 'client' || this.scope.kind === 'none')) {
+      return sql<SqlBool>`1 = 0`
+    }
     return scopeFilter(this.scope, table, cls)
   }
 
@@ -33,13 +37,13 @@ export class ScopedDb {
   }
 
   updateTable<T extends TableName>(table: T) {
-    const f = this.filter(table)
+    const f = this.filter(table, true)
     const qb = this.raw.updateTable(table)
     return f ? (qb as unknown as Filterable<typeof qb>).where(f) : qb
   }
 
   deleteFrom<T extends TableName>(table: T) {
-    const f = this.filter(table)
+    const f = this.filter(table, true)
     const qb = this.raw.deleteFrom(table)
     return f ? (qb as unknown as Filterable<typeof qb>).where(f) : qb
   }
@@ -51,7 +55,9 @@ export class ScopedDb {
     const cls = this.tables.get(table)
     if (!cls) throw new Error(`table ${table} has no scope classification in any module manifest`)
     if (cls === 'client' || cls === 'client-or-staff') await this.checkClients(list as { client_id?: string | null }[])
-    else if (cls === 'staff' && this.scope.kind === 'client') throw new NotFoundError()
+    else if ((cls === 'staff' || cls === 'global') && (this.scope.kind === 'client' || this.scope.kind === 'none')) {
+      throw new NotFoundError()
+    }
     // Only staff create clients: a client user or an anonymous caller never adds a tenant.
     else if (cls === 'tenant' && (this.scope.kind === 'client' || this.scope.kind === 'none')) throw new NotFoundError()
     // biome-ignore lint/suspicious/noExplicitAny: the row type is checked by the signature above
