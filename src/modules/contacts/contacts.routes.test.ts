@@ -128,7 +128,9 @@ test('contact persons of another client are refused, with everything typed kept;
 test('a manager cannot record for a client outside its scope nor name another employee; the head can', async (t) => {
   const w = await contactsWorld(t)
   const mara = await w.as(w.mara)
-  await mara.get('/contacts/new')
+  const foreignForm = await mara.get(`/contacts/new?client=${w.beta.id}`)
+  assert.equal(foreignForm.statusCode, 200)
+  assert.doesNotMatch(foreignForm.body, new RegExp(`Beta Zrt|Boris|${w.beta.id}`))
   const foreign = await mara.post('/contacts', contactForm(w.beta.id))
   assert.equal(foreign.statusCode, 404)
   const forged = await mara.post('/contacts', contactForm(w.acme.id, { employee_id: w.otto.id }))

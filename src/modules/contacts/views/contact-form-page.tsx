@@ -101,11 +101,13 @@ function DateTimeField(p: { pc: PageContext; value: string; timeZone: string; er
 /** Record a contact, or change one: client, persons, employee, channel, time, summary, next step. */
 export function ContactFormPage({ pc, id, values, options, errors }: ContactFormPageProps) {
   const editing = id !== undefined
+  // A client id from the URL that the caller may not see is treated as no choice at all.
+  const clientId = options.clients.some((c) => c.id === values.client_id) ? values.client_id : ''
   const action = editing ? `/contacts/${encodeURIComponent(id)}/edit` : '/contacts'
   const cancel = editing
     ? `/contacts/${encodeURIComponent(id)}`
-    : values.client_id
-      ? `/contacts?client=${encodeURIComponent(values.client_id)}`
+    : clientId
+      ? `/contacts?client=${encodeURIComponent(clientId)}`
       : '/contacts'
   return (
     <Layout
@@ -124,7 +126,7 @@ export function ContactFormPage({ pc, id, values, options, errors }: ContactForm
         <ClientSelect pc={pc} value={values.client_id} options={options} error={errors?.client_id} />
         <PersonsFieldset
           pc={pc}
-          clientId={values.client_id}
+          clientId={clientId}
           persons={options.persons}
           selected={values.contact_person_ids}
           error={errors?.contact_person_ids}
