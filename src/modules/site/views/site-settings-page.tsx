@@ -64,7 +64,18 @@ export function SiteSettingsPage(p: SiteSettingsPageProps) {
       <p class="help" safe>
         {pc.t('site.docs_hint')}
       </p>
-      <Card title={pc.t('site.section.sso')}>
+      <Card
+        title={pc.t('site.section.sso')}
+        actions={
+          <PostButton
+            pc={pc}
+            action="/site/secret"
+            fields={{ which: 'sso' }}
+            label={pc.t('site.generate_secret')}
+            confirm={pc.t('site.generate_confirm')}
+          />
+        }
+      >
         <Form pc={pc} action="/site/sso" submit={pc.t('form.save')} errors={ssoErrors}>
           <CheckboxField
             name="sso_enabled"
@@ -105,17 +116,22 @@ export function SiteSettingsPage(p: SiteSettingsPageProps) {
             errors={ssoErrors}
           />
         </Form>
-        <div class="form-actions">
-          <PostButton
-            pc={pc}
-            action="/site/secret"
-            fields={{ which: 'sso' }}
-            label={pc.t('site.generate_secret')}
-            confirm={pc.t('site.generate_confirm')}
-          />
-        </div>
       </Card>
-      <Card title={pc.t('site.section.webhooks')}>
+      <Card
+        title={pc.t('site.section.webhooks')}
+        actions={
+          <div class="form-actions">
+            <PostButton
+              pc={pc}
+              action="/site/secret"
+              fields={{ which: 'webhook' }}
+              label={pc.t('site.generate_secret')}
+              confirm={pc.t('site.generate_confirm')}
+            />
+            <PostButton pc={pc} action="/site/webhooks/test" label={pc.t('site.send_test')} />
+          </div>
+        }
+      >
         <Form pc={pc} action="/site/webhooks" submit={pc.t('form.save')} errors={webhookErrors}>
           <TextArea
             pc={pc}
@@ -142,16 +158,6 @@ export function SiteSettingsPage(p: SiteSettingsPageProps) {
             fresh={p.newSecret?.which === 'webhook' ? p.newSecret.secret : undefined}
           />
         </Form>
-        <div class="form-actions">
-          <PostButton
-            pc={pc}
-            action="/site/secret"
-            fields={{ which: 'webhook' }}
-            label={pc.t('site.generate_secret')}
-            confirm={pc.t('site.generate_confirm')}
-          />
-          <PostButton pc={pc} action="/site/webhooks/test" label={pc.t('site.send_test')} />
-        </div>
       </Card>
       <Card title={pc.t('site.section.deliveries')}>
         <DeliveryList pc={pc} lq={p.lq} page={p.deliveries} />
