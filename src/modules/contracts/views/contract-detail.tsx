@@ -215,23 +215,25 @@ export function ContractDetailPage(p: ContractDetailProps) {
                 {pc.t('contracts.no_parameters')}
               </p>
             ) : (
-              <table class="data-table">
-                <caption class="visually-hidden" safe>
-                  {pc.t('contracts.parameters')}
-                </caption>
-                <tbody>
-                  {c.parameters.map((param) => (
-                    <tr>
-                      <th scope="row" safe>
-                        {param.key}
-                      </th>
-                      <td class={param.type === 'money' || param.type === 'number' ? 'num' : undefined} safe>
-                        {parameterDisplay(pc, param)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <div class="table-scroll">
+                <table class="data-table">
+                  <caption class="visually-hidden" safe>
+                    {pc.t('contracts.parameters')}
+                  </caption>
+                  <tbody>
+                    {c.parameters.map((param) => (
+                      <tr>
+                        <th scope="row" safe>
+                          {param.key}
+                        </th>
+                        <td class={param.type === 'money' || param.type === 'number' ? 'num' : undefined} safe>
+                          {parameterDisplay(pc, param)}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             )}
           </Card>
           {c.notes ? (

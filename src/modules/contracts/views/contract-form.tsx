@@ -33,84 +33,86 @@ function ParameterRows({ pc, rows, errors }: { pc: PageContext; rows: ParameterR
       ) : (
         ''
       )}
-      <table class="data-table parameter-rows">
-        <thead>
-          <tr>
-            <th scope="col" safe>
-              {pc.t('contracts.param_key')}
-            </th>
-            <th scope="col" safe>
-              {pc.t('contracts.param_type')}
-            </th>
-            <th scope="col" safe>
-              {pc.t('contracts.param_value')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, i) => {
-            const cell = (part: 'key' | 'type' | 'value') => {
-              const name = `param_${part}_${i}`
-              const error = errors?.[name]
-              return { name, id: `f-${name}`, error, label: pc.t(`contracts.param_${part}_n`, { n: i + 1 }) }
-            }
-            const k = cell('key')
-            const t = cell('type')
-            const v = cell('value')
-            const err = (c: { id: string; error?: string }) =>
-              c.error ? (
-                <p class="field-error" id={`${c.id}-error`} safe>
-                  {pc.t(c.error)}
-                </p>
-              ) : (
-                ''
+      <div class="table-scroll">
+        <table class="data-table parameter-rows">
+          <thead>
+            <tr>
+              <th scope="col" safe>
+                {pc.t('contracts.param_key')}
+              </th>
+              <th scope="col" safe>
+                {pc.t('contracts.param_type')}
+              </th>
+              <th scope="col" safe>
+                {pc.t('contracts.param_value')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, i) => {
+              const cell = (part: 'key' | 'type' | 'value') => {
+                const name = `param_${part}_${i}`
+                const error = errors?.[name]
+                return { name, id: `f-${name}`, error, label: pc.t(`contracts.param_${part}_n`, { n: i + 1 }) }
+              }
+              const k = cell('key')
+              const t = cell('type')
+              const v = cell('value')
+              const err = (c: { id: string; error?: string }) =>
+                c.error ? (
+                  <p class="field-error" id={`${c.id}-error`} safe>
+                    {pc.t(c.error)}
+                  </p>
+                ) : (
+                  ''
+                )
+              return (
+                <tr>
+                  <td class={k.error ? 'has-error' : undefined}>
+                    <label class="visually-hidden" for={k.id} safe>
+                      {k.label}
+                    </label>
+                    <input
+                      id={k.id}
+                      name={k.name}
+                      value={row.key}
+                      maxlength="80"
+                      aria-invalid={k.error ? 'true' : undefined}
+                    />
+                    {err(k)}
+                  </td>
+                  <td class={t.error ? 'has-error' : undefined}>
+                    <label class="visually-hidden" for={t.id} safe>
+                      {t.label}
+                    </label>
+                    <select id={t.id} name={t.name} aria-invalid={t.error ? 'true' : undefined}>
+                      {types.map((o) => (
+                        <option value={o.value} selected={o.value === (row.type || 'text')} safe>
+                          {o.label}
+                        </option>
+                      ))}
+                    </select>
+                    {err(t)}
+                  </td>
+                  <td class={v.error ? 'has-error' : undefined}>
+                    <label class="visually-hidden" for={v.id} safe>
+                      {v.label}
+                    </label>
+                    <input
+                      id={v.id}
+                      name={v.name}
+                      value={row.value}
+                      maxlength="500"
+                      aria-invalid={v.error ? 'true' : undefined}
+                    />
+                    {err(v)}
+                  </td>
+                </tr>
               )
-            return (
-              <tr>
-                <td class={k.error ? 'has-error' : undefined}>
-                  <label class="visually-hidden" for={k.id} safe>
-                    {k.label}
-                  </label>
-                  <input
-                    id={k.id}
-                    name={k.name}
-                    value={row.key}
-                    maxlength="80"
-                    aria-invalid={k.error ? 'true' : undefined}
-                  />
-                  {err(k)}
-                </td>
-                <td class={t.error ? 'has-error' : undefined}>
-                  <label class="visually-hidden" for={t.id} safe>
-                    {t.label}
-                  </label>
-                  <select id={t.id} name={t.name} aria-invalid={t.error ? 'true' : undefined}>
-                    {types.map((o) => (
-                      <option value={o.value} selected={o.value === (row.type || 'text')} safe>
-                        {o.label}
-                      </option>
-                    ))}
-                  </select>
-                  {err(t)}
-                </td>
-                <td class={v.error ? 'has-error' : undefined}>
-                  <label class="visually-hidden" for={v.id} safe>
-                    {v.label}
-                  </label>
-                  <input
-                    id={v.id}
-                    name={v.name}
-                    value={row.value}
-                    maxlength="500"
-                    aria-invalid={v.error ? 'true' : undefined}
-                  />
-                  {err(v)}
-                </td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
+            })}
+          </tbody>
+        </table>
+      </div>
       <div>
         <button type="submit" name="add_param_row" value="1" class="btn btn-small" safe>
           {pc.t('contracts.add_parameter_row')}

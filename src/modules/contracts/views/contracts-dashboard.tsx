@@ -44,49 +44,51 @@ export function ContractsDashboard({ pc, days, ending, endingTotal, drafts, toda
             {pc.t('contracts.dashboard_none_ending', { days })}
           </p>
         ) : (
-          <table class="data-table">
-            <caption class="visually-hidden" safe>
-              {pc.t('contracts.dashboard_ending', { days })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col" safe>
-                  {pc.t('contracts.number')}
-                </th>
-                <th scope="col" safe>
-                  {pc.t('contracts.client')}
-                </th>
-                <th scope="col" safe>
-                  {pc.t('contracts.valid_to')}
-                </th>
-                <th scope="col" class="num" safe>
-                  {pc.t('contracts.days_left')}
-                </th>
-                <th scope="col" safe>
-                  {pc.t('contracts.status')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {ending.map((c) => (
+          <div class="table-scroll">
+            <table class="data-table">
+              <caption class="visually-hidden" safe>
+                {pc.t('contracts.dashboard_ending', { days })}
+              </caption>
+              <thead>
                 <tr>
-                  <td>
-                    <a href={`/contracts/${encodeURIComponent(c.id)}`} safe>
-                      {c.number}
-                    </a>
-                  </td>
-                  <td safe>{c.clientName}</td>
-                  <td safe>{formatDate(pc.locale, c.validTo)}</td>
-                  <td class="num" safe>
-                    {n(daysBetween(today, c.validTo ?? today))}
-                  </td>
-                  <td>
-                    <StatusBadge pc={pc} status={c.status} />
-                  </td>
+                  <th scope="col" safe>
+                    {pc.t('contracts.number')}
+                  </th>
+                  <th scope="col" safe>
+                    {pc.t('contracts.client')}
+                  </th>
+                  <th scope="col" safe>
+                    {pc.t('contracts.valid_to')}
+                  </th>
+                  <th scope="col" class="num" safe>
+                    {pc.t('contracts.days_left')}
+                  </th>
+                  <th scope="col" safe>
+                    {pc.t('contracts.status')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {ending.map((c) => (
+                  <tr>
+                    <td>
+                      <a href={`/contracts/${encodeURIComponent(c.id)}`} safe>
+                        {c.number}
+                      </a>
+                    </td>
+                    <td safe>{c.clientName}</td>
+                    <td safe>{formatDate(pc.locale, c.validTo)}</td>
+                    <td class="num" safe>
+                      {n(daysBetween(today, c.validTo ?? today))}
+                    </td>
+                    <td>
+                      <StatusBadge pc={pc} status={c.status} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </Card>
     </section>
