@@ -8,7 +8,7 @@ import { LOCALES } from '../../core/i18n/messages.js'
 import { CLIENT_COLUMNS } from './client-columns.js'
 import { type ClientInput, type ClientValues, checkClientInput } from './client-input.js'
 import { CLIENT_KINDS, CLIENT_STATUSES } from './clients.constants.js'
-import { searchTextOf } from './search-text.js'
+import { searchTextOf, sortNameOf } from './search-text.js'
 
 export const IMPORT_ENCODINGS = ['utf-8', 'windows-1250', 'windows-1251'] as const
 export type ImportEncoding = (typeof IMPORT_ENCODINGS)[number]
@@ -308,6 +308,7 @@ export async function confirmImport(
       bank_accounts: JSON.stringify(v.bank_accounts),
       manager_id: r.managerId ?? null,
       search_text: searchTextOf(v, []),
+      sort_name: sortNameOf(v.name),
       created_at: now,
       updated_at: now,
     }
@@ -315,7 +316,7 @@ export async function confirmImport(
   await ctx.transaction(async (tx) => {
     for (let i = 0; i < rows.length; i += 100) await tx.db.insert('clients', rows.slice(i, i + 100))
     for (const row of rows) {
-      const { search_text: _, ...after } = row
+      const { search_text: _s, sort_name: _n, ...after } = row
       await tx.audit('client.created', {
         entity: 'client',
         entityId: row.id,

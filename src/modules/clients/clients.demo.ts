@@ -4,7 +4,7 @@ import type { DemoWorld } from '../../core/module.js'
 import { makeIban } from './bank-accounts.js'
 import type { ClientKind, ClientStatus } from './clients.constants.js'
 import type { BankAccount, NewContactPerson } from './clients.schema.js'
-import { searchTextOf } from './search-text.js'
+import { searchTextOf, sortNameOf } from './search-text.js'
 
 const DAY = 86_400_000
 
@@ -390,6 +390,7 @@ export async function clientsDemo(ctx: Ctx, world: DemoWorld): Promise<void> {
       .updateTable('clients')
       .set({
         ...row,
+        sort_name: sortNameOf(client.name),
         search_text: searchTextOf(
           { name: client.name, short_name: row.short_name, tax_id: row.tax_id, email: row.email },
           people.map((p) => ({ name: p.name, email: p.email ?? null })),

@@ -14,7 +14,7 @@ export interface ClientListFilters {
 
 /** Sort key → column (or select alias) of the client list. */
 export const CLIENT_SORTS: Record<string, string> = {
-  name: 'clients.name',
+  name: 'name_sort',
   status: 'clients.status',
   group: 'group_sort',
   manager: 'manager_sort',
@@ -65,6 +65,8 @@ export function clientListQuery(ctx: Ctx, filters: ClientListFilters) {
     .select([
       sql<string>`coalesce(m.name, '')`.as('manager_sort'),
       sql<string>`coalesce(clients.client_group, '')`.as('group_sort'),
+      // Rows written outside this module (before their first edit here) have no sort key yet.
+      sql<string>`case when clients.sort_name = '' then lower(clients.name) else clients.sort_name end`.as('name_sort'),
     ])
     .select((eb) => [
       eb

@@ -39,6 +39,8 @@ export interface ClientTable {
   support_visibility: ColumnType<SupportVisibility, SupportVisibility | undefined, SupportVisibility>
   /** Lower-cased names, tax ids, e-mails and contact persons, for a search that works the same on both databases. */
   search_text: ColumnType<string, string | undefined, string>
+  /** The name as a sort key: lower case, Latin accents folded, so both databases order alike. */
+  sort_name: ColumnType<string, string | undefined, string>
 }
 
 export interface BankAccount {

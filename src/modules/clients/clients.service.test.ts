@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { testApp } from '../../../test/helpers/test-app.js'
+import { newId } from '../../core/db/ids.js'
 import { ForbiddenError, NotFoundError, RuleError, ValidationError } from '../../core/errors.js'
 import { parseListQuery } from '../../core/http/list-query.js'
 import {
@@ -109,7 +110,12 @@ test('a manager who creates a client becomes its manager; only the head picks an
   assert.equal((await getClient(ctxOf(services, head), byAnna)).manager_id, anna.id)
   const byHead = await makeClient(services, head, { name: 'By head' }, boris.id)
   assert.equal((await getClient(ctxOf(services, head), byHead)).manager_id, boris.id)
-  await assert.rejects(makeClient(services, head, { name: 'Bad' }, head.id.replace(/.$/, 'x')), ValidationError)
+  await assert.rejects(makeClient(services, head, { name: 'Bad' }, newId()), ValidationError)
+  await assert.rejects(
+    makeClient(services, head, { name: 'Bad' }, (await given.clientUser()).id),
+    ValidationError,
+    'a client user is no manager',
+  )
   const audit = await services.db.kysely
     .selectFrom('audit_log')
     .select(['action', 'actor_id'])
@@ -207,4 +213,14 @@ test('support visibility: company by default; the manager or the client admin se
     rows.map((r) => r.actor_id),
     [admin.id, anna.id],
   )
+})
+
+test('names sort the same on both databases, Hungarian accents with their letters', async (t) => {
+  const { services, given } = await testApp(t)
+  const head = await given.head()
+  for (const name of ['Zala Kft.', 'Árvíztűrő Kft.', 'Bakony Zrt.', 'alma Bt.', 'Ózd Kft.'])
+    await makeClient(services, head, { name })
+  const ctx = ctxOf(services, head)
+  const page = await listClients(ctx, parseListQuery({ sort: 'name' }, SPEC), {})
+  assert.deepEqual(names(page), ['alma Bt.', 'Árvíztűrő Kft.', 'Bakony Zrt.', 'Ózd Kft.', 'Zala Kft.'])
 })

@@ -28,7 +28,17 @@ export function searchTextOf(client: Searchable, contacts: { name: string; email
     .slice(0, 8000)
 }
 
-/** Recomputes a client's search text after its name, tax id, e-mail or contact persons changed. */
+/** "Árvíztűrő Kft." → "arvizturo kft.": accents of Latin letters folded (Cyrillic й and ё stay letters of their own). */
+export const sortNameOf = (name: string): string =>
+  name
+    .trim()
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/([a-z])\p{M}+/gu, '$1')
+    .normalize('NFC')
+    .slice(0, 200)
+
+/** Recomputes a client's search text and sort key after its name, tax id, e-mail or contact persons changed. */
 export async function refreshSearchText(ctx: Ctx, clientId: string): Promise<void> {
   const client = await ctx.db
     .selectFrom('clients')
@@ -44,7 +54,7 @@ export async function refreshSearchText(ctx: Ctx, clientId: string): Promise<voi
     .execute()
   await ctx.db
     .updateTable('clients')
-    .set({ search_text: searchTextOf(client, contacts) })
+    .set({ search_text: searchTextOf(client, contacts), sort_name: sortNameOf(client.name) })
     .where('id', '=', clientId)
     .execute()
 }

@@ -1,5 +1,5 @@
 import type { FieldErrors } from '../../../core/errors.js'
-import { formatDateTime } from '../../../core/i18n/format.js'
+import { dateInZone, formatDate } from '../../../core/i18n/format.js'
 import type { TimelineEvent } from '../../../core/module.js'
 import { Card, Details } from '../../../core/ui/components.js'
 import { Layout } from '../../../core/ui/layout.js'
@@ -89,7 +89,7 @@ export function ClientCardPage(p: ClientCardProps) {
               [pc.t('clients.field.postal_address'), <MultiLine text={dash(client.postal_address)} />],
               [
                 pc.t('clients.field.created_at'),
-                <span safe>{formatDateTime(pc.locale, client.created_at, pc.timeZone)}</span>,
+                <span safe>{formatDate(pc.locale, dateInZone(client.created_at, pc.timeZone))}</span>,
               ],
             ]}
           />

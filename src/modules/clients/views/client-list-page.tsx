@@ -33,7 +33,7 @@ export function ClientListPage({ pc, lq, page, groups, managers, canManage }: Cl
           <a href={`/clients/${r.id}`} safe>
             {r.short_name || r.name}
           </a>
-          {r.short_name ? (
+          {r.short_name && !r.name.startsWith(r.short_name) ? (
             <>
               <br />
               <span class="muted" safe>
@@ -59,12 +59,17 @@ export function ClientListPage({ pc, lq, page, groups, managers, canManage }: Cl
       sortable: true,
       render: (r) => <span safe>{r.client_group ?? ''}</span>,
     },
-    {
-      key: 'manager',
-      label: pc.t('clients.field.manager'),
-      sortable: true,
-      render: (r) => <span safe>{r.manager_name ?? '—'}</span>,
-    },
+    // A manager who sees only its own clients gets no manager column: its own name on every row.
+    ...(managers.length
+      ? [
+          {
+            key: 'manager',
+            label: pc.t('clients.field.manager'),
+            sortable: true,
+            render: (r: ClientListRow) => <span safe>{r.manager_name ?? '—'}</span>,
+          },
+        ]
+      : []),
     {
       key: 'contacts',
       label: pc.t('clients.col.contacts'),

@@ -59,15 +59,6 @@ export function ClientUsersCard(p: {
                 <th scope="col" safe>
                   {pc.t('clients.users.client_admin')}
                 </th>
-                {p.canManage ? (
-                  <th scope="col">
-                    <span class="visually-hidden" safe>
-                      {pc.t('clients.contacts.actions')}
-                    </span>
-                  </th>
-                ) : (
-                  ''
-                )}
               </tr>
             </thead>
             <tbody>
@@ -97,6 +88,16 @@ export function ClientUsersCard(p: {
                       <span class="muted" safe>
                         {u.email}
                       </span>
+                      {p.canManage ? (
+                        <>
+                          <br />
+                          <button type="submit" form={formId} class="btn btn-small" safe>
+                            {pc.t('clients.users.save_rights')}
+                          </button>
+                        </>
+                      ) : (
+                        ''
+                      )}
                       {u.lastLoginAt ? (
                         <>
                           <br />
@@ -114,28 +115,19 @@ export function ClientUsersCard(p: {
                       <td>{box('areas', a, u.areas.includes(a), pc.t(`clients.area.${a}`))}</td>
                     ))}
                     <td>{box('is_client_admin', '1', u.isClientAdmin, pc.t('clients.users.client_admin'))}</td>
-                    {p.canManage ? (
-                      <td>
-                        <form
-                          id={formId}
-                          method="post"
-                          action={`/clients/${clientId}/users/${u.id}`}
-                          class="inline-form"
-                        >
-                          <Csrf pc={pc} />
-                          <button type="submit" class="btn btn-small" safe>
-                            {pc.t('form.save')}
-                          </button>
-                        </form>
-                      </td>
-                    ) : (
-                      ''
-                    )}
                   </tr>
                 )
               })}
             </tbody>
           </table>
+          {/* The rows' inputs and buttons belong to these forms through their form= attribute. */}
+          {p.canManage
+            ? p.users.map((u) => (
+                <form id={`rights-${u.id}`} method="post" action={`/clients/${clientId}/users/${u.id}`}>
+                  <Csrf pc={pc} />
+                </form>
+              ))
+            : ''}
         </div>
       )}
       {p.canManage ? (

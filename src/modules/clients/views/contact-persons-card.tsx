@@ -109,27 +109,29 @@ export function ContactPersonsCard(p: {
                     )}
                   </td>
                   {p.canManage ? (
-                    <td class="row-actions">
-                      <a class="btn btn-small" href={`${base}/${c.id}/edit`} safe>
-                        {pc.t('clients.contacts.edit')}
-                      </a>{' '}
-                      {!c.user_id && c.email ? (
+                    <td>
+                      <div class="row-actions">
+                        <a class="btn btn-small" href={`${base}/${c.id}/edit`} safe>
+                          {pc.t('clients.contacts.edit')}
+                        </a>
+                        {!c.user_id && c.email ? (
+                          <PostButton
+                            pc={pc}
+                            action={`${base}/${c.id}/portal-access`}
+                            label={pc.t('clients.contacts.give_access')}
+                            confirm={pc.t('clients.contacts.give_access_confirm', { name: c.name, email: c.email })}
+                          />
+                        ) : (
+                          ''
+                        )}
                         <PostButton
                           pc={pc}
-                          action={`${base}/${c.id}/portal-access`}
-                          label={pc.t('clients.contacts.give_access')}
-                          confirm={pc.t('clients.contacts.give_access_confirm', { name: c.name, email: c.email })}
+                          action={`${base}/${c.id}/archive`}
+                          label={pc.t('clients.contacts.remove')}
+                          confirm={pc.t('clients.contacts.remove_confirm', { name: c.name })}
+                          danger
                         />
-                      ) : (
-                        ''
-                      )}{' '}
-                      <PostButton
-                        pc={pc}
-                        action={`${base}/${c.id}/archive`}
-                        label={pc.t('clients.contacts.remove')}
-                        confirm={pc.t('clients.contacts.remove_confirm', { name: c.name })}
-                        danger
-                      />
+                      </div>
                     </td>
                   ) : (
                     ''

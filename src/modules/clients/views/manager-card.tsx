@@ -56,8 +56,11 @@ export function ManagerCard(p: {
       )}
       {p.history.length ? (
         <div class="table-scroll">
+          <h3 safe>{pc.t('clients.manager.history')}</h3>
           <table class="data-table">
-            <caption safe>{pc.t('clients.manager.history')}</caption>
+            <caption class="visually-hidden" safe>
+              {pc.t('clients.manager.history')}
+            </caption>
             <thead>
               <tr>
                 <th scope="col" safe>
