@@ -71,8 +71,9 @@ function plan(story: Story, k: number, today: string, r: () => number): Omit<Pla
       }
     }
     case 'expired': {
+      // Six-month terms, so even these were signed within the past year.
       const validTo = ago(5, 150)
-      const validFrom = addDays(validTo, -364)
+      const validFrom = addDays(validTo, -182)
       const signedOn = addDays(validFrom, -Math.floor(r() * 10))
       return {
         story,
