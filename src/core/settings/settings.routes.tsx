@@ -172,9 +172,18 @@ export async function settingsRoutes(app: FastifyInstance) {
     errors?: Record<string, string>,
   ) => {
     const disabled = (await services.settings.get('modules')).disabled
+    // A module names itself with `module.<name>`; failing that, its first menu item says what it is.
+    const label = (name: string) => {
+      const mod = services.modules.find((m) => m.name === name)
+      if (services.catalog.has(req.locale, `module.${name}`) || services.catalog.has('en', `module.${name}`)) {
+        return req.t(`module.${name}`)
+      }
+      return mod?.nav?.[0] ? req.t(mod.nav[0].label) : name
+    }
     const rows = services.modules.map((m) => ({
       name: m.name,
-      dependsOn: m.dependsOn ?? [],
+      label: label(m.name),
+      dependsOn: (m.dependsOn ?? []).map(label),
       enabled: enabled ? enabled.includes(m.name) : !disabled.includes(m.name),
       offByConfig: services.config.disabledModules.includes(m.name),
     }))

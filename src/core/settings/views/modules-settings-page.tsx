@@ -6,14 +6,11 @@ import { SettingsShell } from './settings-shell.js'
 
 export interface ModuleRow {
   name: string
+  label: string
+  /** Labels of the modules this one needs. */
   dependsOn: string[]
   enabled: boolean
   offByConfig: boolean
-}
-
-const moduleLabel = (pc: PageContext, name: string) => {
-  const label = pc.t(`module.${name}`)
-  return label === `module.${name}` ? name : label
 }
 
 /** One switch per module of this build; modules off in the server configuration are shown, not switchable. */
@@ -53,13 +50,13 @@ export function ModulesSettingsPage(p: { pc: PageContext; modules: ModuleRow[]; 
                   disabled={m.offByConfig}
                 />
                 <label for={id}>
-                  <span safe>{moduleLabel(pc, m.name)}</span>{' '}
+                  <span safe>{m.label}</span>{' '}
                   {m.offByConfig ? <Badge tone="grey" label={pc.t('settings.module_off')} /> : ''}
                 </label>
                 {m.dependsOn.length ? (
                   <p class="help" safe>
                     {pc.t('settings.module_depends', {
-                      modules: m.dependsOn.map((d) => moduleLabel(pc, d)).join(', '),
+                      modules: m.dependsOn.join(', '),
                     })}
                   </p>
                 ) : (
