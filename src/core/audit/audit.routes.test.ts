@@ -250,3 +250,13 @@ test('an empty log explains itself; a settings save shows up in it', async (t) =
   const list = await head.get('/audit?action=settings.updated')
   assert.match(list.body, /<code>settings\.updated<\/code>/)
 })
+
+test('the OpenAPI document lists the audit endpoints under the audit tag', async (t) => {
+  const { app } = await testApp(t)
+  const doc = (await app.inject({ url: '/api/openapi.json' })).json()
+  for (const path of ['/api/v1/audit', '/api/v1/audit/{id}']) {
+    assert.deepEqual(doc.paths[path]?.get?.tags, ['audit'], path)
+  }
+  const params = doc.paths['/api/v1/audit'].get.parameters.map((p: { name: string }) => p.name)
+  for (const name of ['action', 'actor', 'entity', 'from', 'to', 'page', 'per']) assert.ok(params.includes(name), name)
+})
