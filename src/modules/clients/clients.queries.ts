@@ -12,6 +12,12 @@ export interface ClientListFilters {
   manager?: string
 }
 
+/** The client list's query-string spec, shared by the page, the export and the API. */
+export const CLIENT_LIST_SPEC = {
+  sortable: ['name', 'status', 'group', 'manager', 'contacts', 'users', 'created_at'],
+  defaultSort: 'name',
+}
+
 /** Sort key → column (or select alias) of the client list. */
 export const CLIENT_SORTS: Record<string, string> = {
   name: 'name_sort',

@@ -15,8 +15,14 @@ import {
 } from './client-input.js'
 import { mergedTimeline } from './client-timeline.js'
 import { listClientUsers, setClientUserRights } from './client-users.service.js'
-import type { ClientListFilters } from './clients.queries.js'
-import { contactPersonsOf, listGroups, listManagers, managerHistoryOf } from './clients.queries.js'
+import {
+  CLIENT_LIST_SPEC,
+  type ClientListFilters,
+  contactPersonsOf,
+  listGroups,
+  listManagers,
+  managerHistoryOf,
+} from './clients.queries.js'
 import {
   createClient,
   getClient,
@@ -32,10 +38,6 @@ import { ClientCardPage, type ClientCardProps } from './views/client-card-page.j
 import { ClientFormPage } from './views/client-form-page.js'
 import { ClientListPage } from './views/client-list-page.js'
 
-const LIST_SPEC = {
-  sortable: ['name', 'status', 'group', 'manager', 'contacts', 'users', 'created_at'],
-  defaultSort: 'name',
-}
 const TIMELINE_PAGE = 20
 const READ = { access: { permission: 'clients.read' } } as const
 const MANAGE = { access: { permission: 'clients.manage' } } as const
@@ -104,7 +106,7 @@ const today = () => new Date().toISOString().slice(0, 10)
 /** Staff pages under /clients: list, export, card, create/edit, reassignment, client users' rights. */
 async function clientPages(app: FastifyInstance) {
   app.get('/', { config: READ }, async (req, reply) => {
-    const lq = parseListQuery(req.query, LIST_SPEC)
+    const lq = parseListQuery(req.query, CLIENT_LIST_SPEC)
     const ctx = req.ctx
     const [page, groups, managers] = await Promise.all([
       listClients(ctx, lq, filtersOf(lq.params)),
@@ -125,7 +127,7 @@ async function clientPages(app: FastifyInstance) {
   })
 
   app.get('/export.csv', { config: READ }, async (req, reply) => {
-    const lq = parseListQuery(req.query, LIST_SPEC)
+    const lq = parseListQuery(req.query, CLIENT_LIST_SPEC)
     const stream = exportClientsCsv(req.ctx, lq, filtersOf(lq.params))
     return reply
       .type('text/csv; charset=utf-8')
@@ -135,7 +137,7 @@ async function clientPages(app: FastifyInstance) {
   })
 
   app.get('/export.xlsx', { config: READ }, async (req, reply) => {
-    const lq = parseListQuery(req.query, LIST_SPEC)
+    const lq = parseListQuery(req.query, CLIENT_LIST_SPEC)
     const stream = exportClientsXlsx(req.ctx, lq, filtersOf(lq.params))
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
