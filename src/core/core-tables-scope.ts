@@ -11,6 +11,7 @@ export const CORE_TABLE_SCOPES: Record<string, TableScope> = {
   outbox: 'staff',
   job_locks: 'staff',
   notification_preferences: 'staff',
+  number_sequences: 'staff',
   stored_files: 'staff',
   settings: 'global',
 }

@@ -134,6 +134,12 @@ export interface NotificationPreferenceTable {
   updated_at: string
 }
 
+export interface NumberSequenceTable {
+  kind: string
+  period: string
+  last_value: number
+}
+
 export interface JobLockTable {
   name: string
   owner: string
@@ -152,6 +158,7 @@ export interface CoreTables {
   outbox: OutboxTable
   job_locks: JobLockTable
   notification_preferences: NotificationPreferenceTable
+  number_sequences: NumberSequenceTable
 }
 
 export type User = Selectable<UserTable>

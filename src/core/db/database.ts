@@ -32,6 +32,24 @@ pg.types.setTypeParser(20, (v) => Number(v))
 // numeric (sum() over bigint in PostgreSQL) likewise.
 pg.types.setTypeParser(1700, (v) => Number(v))
 
+/**
+ * SQLite's own lower()/upper() fold ASCII only, so a search for "ádám" would miss "Ádám" while
+ * PostgreSQL finds it; JavaScript's case mapping makes both dialects answer alike.
+ */
+function unicodeLower(handle: SQLite.Database): void {
+  const fold = (fn: (s: string) => string) => (value: unknown) => (typeof value === 'string' ? fn(value) : value)
+  handle.function(
+    'lower',
+    { deterministic: true },
+    fold((s) => s.toLowerCase()),
+  )
+  handle.function(
+    'upper',
+    { deterministic: true },
+    fold((s) => s.toUpperCase()),
+  )
+}
+
 export function openDatabase(url: string, opts: { poolSize?: number } = {}): Db {
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length)
@@ -41,6 +59,7 @@ export function openDatabase(url: string, opts: { poolSize?: number } = {}): Db 
     sqlite.pragma('synchronous = NORMAL')
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
+    unicodeLower(sqlite)
     const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
     const reader =
       file === ':memory:'
@@ -50,6 +69,7 @@ export function openDatabase(url: string, opts: { poolSize?: number } = {}): Db 
               database: async () => {
                 const handle = new SQLite(file, { readonly: true })
                 handle.pragma('busy_timeout = 5000')
+                unicodeLower(handle)
                 return handle
               },
             }),

@@ -10,6 +10,9 @@ export async function migrateToLatest(db: Db, migrations: MigrationMap): Promise
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'kabinet_migrations',
     migrationLockTableName: 'kabinet_migrations_lock',
+    // Modules arrive over time with their own dated migrations; an installation that already ran a
+    // later-dated one must still take an earlier-dated migration of a newly added module.
+    allowUnorderedMigrations: true,
   })
   const result = await migrator.migrateToLatest()
   if (result.error) {

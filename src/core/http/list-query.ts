@@ -1,4 +1,4 @@
-import { type SelectQueryBuilder, sql } from 'kysely'
+import { type Expression, type SelectQueryBuilder, type SqlBool, sql } from 'kysely'
 
 export interface ListQuery {
   page: number
@@ -67,5 +67,12 @@ export async function fetchPage<O>(
   return { rows, total, page: lq.page, per: lq.per }
 }
 
-/** A LIKE pattern matching `text` anywhere, with the wildcards in it escaped. */
+/** A LIKE pattern matching `text` anywhere, with the wildcards in it escaped (use with `escape '\\'`). */
 export const containsPattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+
+/**
+ * `column` contains `text`, case-insensitively in both dialects (SQLite's lower() is made Unicode
+ * aware in core/db), with `%` and `_` in the text taken literally.
+ */
+export const containsText = (column: string, text: string): Expression<SqlBool> =>
+  sql<SqlBool>`lower(${sql.ref(column)}) like ${containsPattern(text.toLowerCase())} escape '\\'`

@@ -7,7 +7,7 @@ import { CLIENT_AREAS, type ClientArea, type Role, type User } from '../db/core-
 import { newId, nowIso } from '../db/ids.js'
 import { ForbiddenError, NotFoundError, RuleError, ValidationError } from '../errors.js'
 import { EMAIL_RE } from '../http/forms.js'
-import { containsPattern, fetchPage, type ListQuery, type Page } from '../http/list-query.js'
+import { containsText, fetchPage, type ListQuery, type Page } from '../http/list-query.js'
 import { isLocale } from '../i18n/messages.js'
 import { enqueueMail } from '../notifications/outbox.js'
 import { ROLES, USER_STATUSES } from './users.constants.js'
@@ -182,8 +182,8 @@ export interface UserListFilters {
 export async function listUsers(ctx: Ctx, lq: ListQuery, filters: UserListFilters = {}): Promise<Page<UserView>> {
   let q = ctx.db.selectFrom('users').select(USER_FIELDS)
   if (lq.q) {
-    const pattern = containsPattern(lq.q.toLowerCase())
-    q = q.where((eb) => eb.or([eb('email', 'like', pattern), eb(eb.fn('lower', ['name']), 'like', pattern)]))
+    const text = lq.q
+    q = q.where((eb) => eb.or([containsText('users.email', text), containsText('users.name', text)]))
   }
   if (filters.role && ROLES.includes(filters.role as Role)) q = q.where('role', '=', filters.role as Role)
   if (filters.status && USER_STATUSES.includes(filters.status as User['status'])) {
