@@ -248,7 +248,7 @@ test('an empty log explains itself; a settings save shows up in it', async (t) =
   await head.get('/settings/security')
   assert.equal((await head.post('/settings/security', { require_2fa_staff: '1' })).statusCode, 303)
   const list = await head.get('/audit?action=settings.updated')
-  assert.match(list.body, /<code>settings\.updated<\/code>/)
+  assert.match(list.body, /<span title="settings\.updated">Settings changed<\/span>/)
 })
 
 test('the OpenAPI document lists the audit endpoints under the audit tag', async (t) => {

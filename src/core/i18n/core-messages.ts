@@ -1,4 +1,5 @@
 import { accountMessages } from '../account/account-messages.js'
+import { auditActionMessages } from '../audit/audit-action-messages.js'
 import { auditMessages } from '../audit/audit-messages.js'
 import { authMessages } from '../auth/auth-messages.js'
 import { homeMessages } from '../home/home-messages.js'
@@ -16,6 +17,7 @@ const parts = [
   usersMessages,
   settingsMessages,
   auditMessages,
+  auditActionMessages,
   notificationsMessages,
 ]
 

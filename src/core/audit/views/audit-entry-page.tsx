@@ -4,6 +4,7 @@ import { Layout } from '../../ui/layout.js'
 import type { PageContext } from '../../ui/page-context.js'
 import type { AuditDetail } from '../audit.service.js'
 import type { Change } from '../audit-diff.js'
+import { ActionLabel } from './audit-list-page.js'
 
 const json = (v: unknown) => (v === undefined ? '' : JSON.stringify(v, null, 2))
 
@@ -64,7 +65,7 @@ export function AuditEntryPage(p: { pc: PageContext; entry: AuditDetail; changes
   const rows: [string, JSX.Element | string][] = [
     [pc.t('audit.col.time'), <span safe>{formatDateTime(pc.locale, entry.at, pc.timeZone)}</span>],
     [pc.t('audit.col.actor'), <span safe>{entry.actor_label}</span>],
-    [pc.t('audit.col.action'), <code safe>{entry.action}</code>],
+    [pc.t('audit.col.action'), <ActionLabel pc={pc} action={entry.action} />],
     [pc.t('audit.col.entity'), <span safe>{entry.entity}</span>],
     [
       pc.t('audit.col.entity_id'),

@@ -74,6 +74,19 @@ function Filters(p: AuditListProps) {
 }
 
 /** The audit log: who changed what and when, newest first, filterable and bookmarkable. */
+/** The action's readable name where one exists, with its code for the search-minded. */
+export function ActionLabel({ pc, action }: { pc: PageContext; action: string }) {
+  const key = `audit.action.${action}`
+  const label = pc.t(key)
+  return label === key ? (
+    <code safe>{action}</code>
+  ) : (
+    <span title={action} safe>
+      {label}
+    </span>
+  )
+}
+
 export function AuditListPage(p: AuditListProps) {
   const { pc, lq } = p
   const filtered = FILTERS.some((k) => lq.params[k])
@@ -89,7 +102,12 @@ export function AuditListPage(p: AuditListProps) {
       ),
     },
     { key: 'actor', label: pc.t('audit.col.actor'), sortable: true, render: (r) => <span safe>{r.actor_label}</span> },
-    { key: 'action', label: pc.t('audit.col.action'), sortable: true, render: (r) => <code safe>{r.action}</code> },
+    {
+      key: 'action',
+      label: pc.t('audit.col.action'),
+      sortable: true,
+      render: (r) => <ActionLabel pc={pc} action={r.action} />,
+    },
     { key: 'entity', label: pc.t('audit.col.entity'), sortable: true, render: (r) => <span safe>{r.entity}</span> },
     {
       key: 'entity_id',
