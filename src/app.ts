@@ -22,6 +22,7 @@ import { errorHandling } from './core/http/errors.js'
 import { parseUrlEncoded } from './core/http/forms.js'
 import { requestContext } from './core/http/request-context.js'
 import { routeAccess } from './core/http/route-access.js'
+import { unreadBody } from './core/http/unread-body.js'
 import type { ModuleManifest } from './core/module.js'
 import { mountModule } from './core/mount-module.js'
 import { buildServices } from './core/standalone-services.js'
@@ -155,6 +156,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   })
 
   await app.register(errorHandling)
+  await app.register(unreadBody)
   await app.register(requestContext)
   await app.register(coreRoutes)
   for (const mod of modules) await app.register(mountModule(mod))
