@@ -2,6 +2,7 @@ import { clientsCases } from './clients-cases.js'
 import { contactsCases } from './contacts-cases.js'
 import { contractsCases } from './contracts-cases.js'
 import { coreCases } from './core-cases.js'
+import { financeCases } from './finance-cases.js'
 import { siteCases } from './site-cases.js'
 import type { IsolationCases } from './world.js'
 
@@ -11,6 +12,7 @@ export const ISOLATION_CASES: IsolationCases = {
   ...clientsCases,
   ...contactsCases,
   ...contractsCases,
+  ...financeCases,
   ...siteCases,
 }
 

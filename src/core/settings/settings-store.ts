@@ -56,11 +56,20 @@ export interface SiteSettings {
   webhookSecret: string
 }
 
+/** The finance module: period lock, payment terms, the smallest top-up a client may ask for. */
+export interface FinanceSettings {
+  /** `YYYY-MM-DD` or '' (no lock): ledger entries dated on or before it need `finance.locked_periods`. */
+  lockDate: string
+  defaultPaymentDays: number
+  topUpMinMinor: number
+}
+
 export interface SettingsGroups {
   company: CompanySettings
   security: SecuritySettings
   modules: ModuleSettings
   site: SiteSettings
+  finance: FinanceSettings
 }
 
 export const DEFAULT_NUMBERING: Record<string, string> = {
@@ -99,6 +108,7 @@ export const DEFAULTS: SettingsGroups = {
     webhookUrls: [],
     webhookSecret: '',
   },
+  finance: { lockDate: '', defaultPaymentDays: 8, topUpMinMinor: 1000 },
 }
 
 /**

@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { Agent } from '../../../test/helpers/agent.js'
+import { testApp } from '../../../test/helpers/test-app.js'
+import { ctxOf, rawSum } from './finance.test-kit.js'
+import { postEntry, recordCharge } from './ledger.service.js'
+
+async function world(t: import('node:test').TestContext) {
+  const w = await testApp(t)
+  const manager = await w.given.manager({ name: 'Mira Manager' })
+  const client = await w.given.client({ name: 'Árvíztűrő Kft.', managerId: manager.id })
+  const ctx = ctxOf(w.services, manager)
+  return { ...w, manager, client, ctx }
+}
+
+test('a client user sees its balance on the home page and its ledger with running balance', async (t) => {
+  const w = await world(t)
+  await postEntry(w.ctx, {
+    clientId: w.client.id,
+    date: '2026-01-10',
+    kind: 'payment',
+    amountMinor: 50_000,
+    currency: 'EUR',
+    description: 'Advance',
+  })
+  await recordCharge(w.ctx, w.client.id, {
+    kind: 'service',
+    amountMinor: 12_345,
+    currency: 'EUR',
+    date: '2026-02-01',
+    description: 'Könyvelés <b>január</b>',
+  })
+  const user = await w.given.clientUser({ client: w.client })
+  const agent = await Agent.signedIn(w.app, await w.given.sessionCookie(user))
+  const home = await agent.get('/')
+  assert.equal(home.statusCode, 200)
+  assert.match(home.body, /Credit \(EUR\)/)
+  assert.match(home.body, /€376\.55/)
+  const page = await agent.get('/finance/ledger?currency=EUR&from=2026-01-01&to=2026-12-31')
+  assert.equal(page.statusCode, 200)
+  assert.match(page.body, /Könyvelés &lt;b>január&lt;\/b>/)
+  assert.match(page.body, /€500\.00/)
+  assert.match(page.body, /€123\.45/)
+  assert.match(page.body, /€376\.55/)
+  // A client user has no reverse buttons and no charge form.
+  assert.doesNotMatch(page.body, /\/reverse"/)
+  assert.doesNotMatch(page.body, /name="amount"/)
+  // The period starting after the payment opens with it.
+  const later = await agent.get('/finance/ledger?currency=EUR&from=2026-01-15&to=2026-12-31')
+  assert.match(later.body, /Opening balance[\s\S]*€500\.00/)
+  // A bad period is shown as an error with the default period instead.
+  const bad = await agent.get('/finance/ledger?from=2026-13-01')
+  assert.equal(bad.statusCode, 422)
+  assert.match(bad.body, /Enter a date/)
+})
+
+test('a client user without the finance area is refused the ledger and gets no balance block', async (t) => {
+  const w = await world(t)
+  await postEntry(w.ctx, {
+    clientId: w.client.id,
+    date: '2026-01-10',
+    kind: 'payment',
+    amountMinor: 50_000,
+    currency: 'EUR',
+    description: 'Advance',
+  })
+  const user = await w.given.clientUser({ client: w.client, areas: ['orders'] })
+  const agent = await Agent.signedIn(w.app, await w.given.sessionCookie(user))
+  assert.equal((await agent.get('/finance/ledger')).statusCode, 403)
+  assert.doesNotMatch((await agent.get('/')).body, /Credit \(EUR\)/)
+})
+
+test('a manager records a charge (errors kept next to the fields), then reverses it', async (t) => {
+  const w = await world(t)
+  const agent = await Agent.signedIn(w.app, await w.given.sessionCookie(w.manager))
+  const url = `/finance/clients/${w.client.id}/ledger`
+  assert.equal((await agent.get(url)).statusCode, 200)
+  const bad = await agent.post(`/finance/clients/${w.client.id}/charges`, {
+    kind: 'service',
+    amount: 'abc',
+    currency: 'EUR',
+    date: '2026-04-01',
+    description: 'Audit support',
+  })
+  assert.equal(bad.statusCode, 422)
+  assert.match(bad.body, /Enter an amount greater than zero/)
+  assert.match(bad.body, /value="Audit support"/)
+  assert.equal(await rawSum(w.services, w.client.id, 'EUR'), 0)
+
+  const ok = await agent.post(`/finance/clients/${w.client.id}/charges`, {
+    kind: 'service',
+    amount: '1,234.50',
+    currency: 'EUR',
+    date: '2026-04-01',
+    description: 'Audit support',
+  })
+  assert.equal(ok.statusCode, 303)
+  assert.equal(await rawSum(w.services, w.client.id, 'EUR'), -123_450)
+  const entry = await w.services.db.kysely.selectFrom('ledger_entries').selectAll().executeTakeFirstOrThrow()
+  const listed = await agent.get(`${url}?from=2026-01-01&to=2026-12-31`)
+  assert.match(listed.body, new RegExp(`/finance/entries/${entry.id}/reverse`))
+
+  const rev = await agent.post(`/finance/entries/${entry.id}/reverse`, { reason: 'Not done' })
+  assert.equal(rev.statusCode, 303)
+  assert.equal(await rawSum(w.services, w.client.id, 'EUR'), 0)
+  const again = await agent.post(`/finance/entries/${entry.id}/reverse`, { reason: 'Not done' })
+  assert.equal(again.statusCode, 303)
+  assert.match((await agent.get(url)).body, /already been reversed/)
+  assert.equal(await rawSum(w.services, w.client.id, 'EUR'), 0)
+})
+
+test('only the head opens the finance settings; a manager is refused a date in the locked period', async (t) => {
+  const w = await world(t)
+  const head = await w.given.head()
+  const headAgent = await Agent.signedIn(w.app, await w.given.sessionCookie(head))
+  const managerAgent = await Agent.signedIn(w.app, await w.given.sessionCookie(w.manager))
+  assert.equal((await managerAgent.get('/finance/settings')).statusCode, 403)
+  assert.equal((await headAgent.get('/finance/settings')).statusCode, 200)
+  const bad = await headAgent.post('/finance/settings', {
+    lock_date: '2026-02-31',
+    payment_days: '8',
+    top_up_min: '10',
+  })
+  assert.equal(bad.statusCode, 422)
+  assert.match(bad.body, /value="2026-02-31"/)
+  const saved = await headAgent.post('/finance/settings', {
+    lock_date: '2026-03-31',
+    payment_days: '15',
+    top_up_min: '25.00',
+  })
+  assert.equal(saved.statusCode, 303)
+  w.services.settings.invalidate()
+  assert.deepEqual(await w.services.settings.get('finance'), {
+    lockDate: '2026-03-31',
+    defaultPaymentDays: 15,
+    topUpMinMinor: 2500,
+  })
+
+  await managerAgent.get(`/finance/clients/${w.client.id}/ledger`)
+  const locked = await managerAgent.post(`/finance/clients/${w.client.id}/charges`, {
+    kind: 'fee',
+    amount: '10',
+    currency: 'EUR',
+    date: '2026-03-01',
+    description: 'Late fee',
+  })
+  assert.equal(locked.statusCode, 422)
+  assert.match(locked.body, /locked period/)
+  assert.equal(await rawSum(w.services, w.client.id, 'EUR'), 0)
+})

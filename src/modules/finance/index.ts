@@ -1,0 +1,52 @@
+import { defineModule } from '../../core/module.js'
+import { financeDashboard } from './finance.dashboard.js'
+import { financePages } from './finance.routes.js'
+import { financeMessages } from './finance-messages.js'
+import * as createLedger from './migrations/2026_11_29_1400_finance_create_ledger.js'
+
+/**
+ * Client accounts: the append-only ledger (charges negative, money received positive, corrections
+ * by reversal), balances, the ledger with running balance, the period lock. Needs clients.
+ */
+export const financeModule = defineModule({
+  name: 'finance',
+  dependsOn: ['clients'],
+  permissions: {
+    'finance.client': ['client'],
+    'finance.read': ['manager', 'head'],
+    'finance.manage': ['manager', 'head'],
+    'finance.locked_periods': ['head'],
+  },
+  clientAreas: { 'finance.client': 'finance' },
+  tables: { ledger_entries: 'client' },
+  migrations: { '2026_11_29_1400_finance_create_ledger': createLedger },
+  pages: financePages,
+  nav: [
+    {
+      label: 'nav.finance_ledger',
+      href: '/finance/ledger',
+      group: 'main',
+      permission: 'finance.client',
+      roles: ['client'],
+    },
+    {
+      label: 'nav.finance_settings',
+      href: '/finance/settings',
+      group: 'settings',
+      permission: 'finance.locked_periods',
+    },
+  ],
+  messages: financeMessages,
+  dashboard: financeDashboard,
+})
+
+export type { ChargeKind, EntryKind } from './finance.constants.js'
+export {
+  type Balance,
+  clientBalances,
+  type EntryView,
+  ledgerPage,
+  postShipmentCharge,
+  recordCharge,
+  reverseEntry,
+} from './ledger.service.js'
