@@ -15,7 +15,7 @@ test('a manager finds a client, adds a contact person and gives them portal acce
   // The search box filters as one types (htmx swaps the table and pushes the URL).
   await page.fill('input[name=q]', 'árvíztűrő')
   await page.waitForURL(/q=/)
-  await page.waitForFunction(() => document.querySelectorAll('#clients-table tbody tr').length === 1)
+  await page.waitForFunction("document.querySelectorAll('#clients-table tbody tr').length === 1")
   await page.click('#clients-table tbody tr a')
   assert.equal(await page.locator('h1').textContent(), 'Árvíztűrő')
   await e2e.shot(page, '02-card-hu')
@@ -63,7 +63,7 @@ test('the head reassigns a client; the client admin keeps its company’s contac
   const head = await e2e.newPage(t, 'en')
   await login(head, DEMO.head, DEMO_PASSWORD)
   await head.goto('/clients?q=client02')
-  await head.waitForFunction(() => document.querySelectorAll('#clients-table tbody tr').length === 1)
+  await head.waitForFunction("document.querySelectorAll('#clients-table tbody tr').length === 1")
   await head.click('#clients-table tbody tr a')
   const current =
     (await head.locator('select[name=manager_id] option:not([value=""])').first().getAttribute('value')) ?? ''
@@ -83,5 +83,9 @@ test('the head reassigns a client; the client admin keeps its company’s contac
   assert.equal(await client.inputValue('input[name=phone]'), '+36 1 234 5678')
   assert.doesNotMatch(await client.locator('main').innerHTML(), /name="name"/, 'the legal name is not editable')
   await e2e.shot(client, '07-company-client-admin')
-  assert.equal(await client.locator('h1').textContent(), tr('hu')('clients.company.title'), 'in the language saved on the account')
+  assert.equal(
+    await client.locator('h1').textContent(),
+    tr('hu')('clients.company.title'),
+    'in the language saved on the account',
+  )
 })
