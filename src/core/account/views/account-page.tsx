@@ -162,6 +162,18 @@ function TokenRow({ pc, token }: { pc: PageContext; token: OwnToken }) {
   )
 }
 
+function NotificationsCard({ pc }: { pc: PageContext }) {
+  return (
+    <Card title={pc.t('notifications.title')}>
+      <p>
+        <a class="btn" href="/account/notifications" safe>
+          {pc.t('notifications.link')}
+        </a>
+      </p>
+    </Card>
+  )
+}
+
 function TokensCard(p: AccountPageProps & { tokens: OwnToken[] }) {
   const { pc } = p
   return (
@@ -245,6 +257,7 @@ export function AccountPage(p: AccountPageProps) {
       <ProfileCard {...p} />
       <PasswordCard {...p} />
       <TwoFactorCard pc={pc} totpEnabled={p.totpEnabled} />
+      <NotificationsCard pc={pc} />
       {p.tokens ? <TokensCard {...p} tokens={p.tokens} /> : ''}
     </Layout>
   )
