@@ -53,6 +53,9 @@ export async function pageContext(req: FastifyRequest, reply: FastifyReply): Pro
           active: i.href === '/' ? path === '/' : path === i.href || path.startsWith(`${i.href}/`),
         }))
     : []
+  // Only the most specific match is current (/company/users, not also /company).
+  const best = nav.filter((n) => n.active).sort((a, b) => b.href.length - a.href.length)[0]
+  for (const n of nav) n.active = n === best
   if (req.flash) clearFlash(reply)
   return {
     t: req.t,
