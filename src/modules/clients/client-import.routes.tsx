@@ -31,6 +31,18 @@ async function renderPreview(req: FastifyRequest, reply: FastifyReply, preview: 
   return <ImportPreviewPage pc={pc} preview={preview} labels={labels(req)} refused={refused} />
 }
 
+/**
+ * A refused upload is answered before the browser has sent all of it, and the multipart parser has
+ * stopped reading: the rest is read and dropped so the kept-alive connection serves the next
+ * request; a body of unknown or very large size closes the connection instead.
+ */
+function discardUnreadBody(req: FastifyRequest, reply: FastifyReply): void {
+  if (req.raw.complete) return
+  const length = Number(req.headers['content-length'])
+  if (!(length <= req.server.services.config.maxUploadBytes)) reply.header('connection', 'close')
+  req.raw.resume()
+}
+
 /** `/clients/import`: upload a CSV, see every row checked, then import all of it or nothing. */
 export async function clientImportRoutes(app: FastifyInstance) {
   app.get('/', { config: MANAGE }, async (req, reply) => {
@@ -59,9 +71,16 @@ export async function clientImportRoutes(app: FastifyInstance) {
       }
       if (!sha256) throw new ValidationError({ file: 'form.required' })
     } catch (err) {
-      if (!(err instanceof ValidationError)) throw err
+      const fields =
+        err instanceof ValidationError
+          ? err.fields
+          : (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE'
+            ? { file: 'error.upload_too_large' }
+            : null
+      if (!fields) throw err
+      discardUnreadBody(req, reply)
       const pc = await pageContext(req, reply)
-      return reply.status(422).html(<ImportUploadPage pc={pc} columns={importable(req)} errors={err.fields} />)
+      return reply.status(422).html(<ImportUploadPage pc={pc} columns={importable(req)} errors={fields} />)
     }
     const { signature, encoding: enc } = signImport(req.ctx, sha256, encoding)
     const qs = new URLSearchParams({ file: sha256, encoding: enc, signature })

@@ -199,3 +199,14 @@ test('a manager without the reassign right imports clients for itself only', asy
     [anna.id, anna.id],
   )
 })
+
+test('a file over 5 MB is refused before it is read, with the reason next to the field', async (t) => {
+  const { app, given } = await testApp(t)
+  const anna = await given.manager()
+  const agent = await Agent.signedIn(app, await given.sessionCookie(anna))
+  const big = Buffer.concat([Buffer.from('name\n'), Buffer.alloc(5 * 1024 * 1024 + 10, 'a')])
+  const res = await upload(agent, big)
+  assert.equal(res.statusCode, 422)
+  assert.match(res.body, /The file is larger than allowed/)
+  assert.match(res.body, /<h1>Import clients<\/h1>/)
+})
