@@ -3,7 +3,15 @@ import { clientsModule } from './modules/clients/index.js'
 import { contactsModule } from './modules/contacts/index.js'
 import { contractsModule } from './modules/contracts/index.js'
 import { financeModule } from './modules/finance/index.js'
+import { ordersModule } from './modules/orders/index.js'
 import { siteModule } from './modules/site/index.js'
 
 /** The one list of business modules, in boot order. Each can be switched off by configuration. */
-export const MODULES: ModuleManifest[] = [clientsModule, contactsModule, contractsModule, financeModule, siteModule]
+export const MODULES: ModuleManifest[] = [
+  clientsModule,
+  contactsModule,
+  contractsModule,
+  ordersModule,
+  financeModule,
+  siteModule,
+]

@@ -3,6 +3,7 @@ import { contactsCases } from './contacts-cases.js'
 import { contractsCases } from './contracts-cases.js'
 import { coreCases } from './core-cases.js'
 import { financeCases } from './finance-cases.js'
+import { ordersCases } from './orders-cases.js'
 import { siteCases } from './site-cases.js'
 import type { IsolationCases } from './world.js'
 
@@ -12,6 +13,7 @@ export const ISOLATION_CASES: IsolationCases = {
   ...clientsCases,
   ...contactsCases,
   ...contractsCases,
+  ...ordersCases,
   ...financeCases,
   ...siteCases,
 }

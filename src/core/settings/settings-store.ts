@@ -44,6 +44,22 @@ export interface ModuleSettings {
   disabled: string[]
 }
 
+/** One status of the orders workflow (the orders module): its label per language, open or archived, badge tone. */
+export interface OrderStatusSetting {
+  key: string
+  label: { en: string; hu: string; ru: string }
+  /** Open statuses are "current orders"; the others are the archive. */
+  open: boolean
+  tone: 'neutral' | 'blue' | 'amber' | 'red' | 'green' | 'grey'
+}
+
+export interface OrdersSettings {
+  statuses: OrderStatusSetting[]
+  /** Status key → the keys it may move to. */
+  transitions: Record<string, string[]>
+  clientsMayOrder: boolean
+}
+
 /** Website synchronisation (the `site` module): single sign-on and outgoing webhooks. */
 export interface SiteSettings {
   ssoEnabled: boolean
@@ -68,6 +84,7 @@ export interface SettingsGroups {
   company: CompanySettings
   security: SecuritySettings
   modules: ModuleSettings
+  orders: OrdersSettings
   site: SiteSettings
   finance: FinanceSettings
 }
@@ -100,6 +117,32 @@ export const DEFAULTS: SettingsGroups = {
   },
   security: { require2faStaff: false },
   modules: { disabled: [] },
+  orders: {
+    statuses: [
+      { key: 'new', label: { en: 'New', hu: 'Új', ru: 'Новый' }, open: true, tone: 'neutral' },
+      {
+        key: 'confirmed',
+        label: { en: 'Confirmed', hu: 'Visszaigazolva', ru: 'Подтверждён' },
+        open: true,
+        tone: 'blue',
+      },
+      { key: 'in_progress', label: { en: 'In progress', hu: 'Folyamatban', ru: 'В работе' }, open: true, tone: 'blue' },
+      { key: 'shipped', label: { en: 'Shipped', hu: 'Kiszállítás alatt', ru: 'Отгружен' }, open: true, tone: 'amber' },
+      { key: 'delivered', label: { en: 'Delivered', hu: 'Kiszállítva', ru: 'Доставлен' }, open: true, tone: 'green' },
+      { key: 'closed', label: { en: 'Closed', hu: 'Lezárva', ru: 'Закрыт' }, open: false, tone: 'grey' },
+      { key: 'cancelled', label: { en: 'Cancelled', hu: 'Lemondva', ru: 'Отменён' }, open: false, tone: 'grey' },
+    ],
+    transitions: {
+      new: ['confirmed', 'cancelled'],
+      confirmed: ['in_progress', 'cancelled'],
+      in_progress: ['shipped', 'cancelled'],
+      shipped: ['delivered', 'cancelled'],
+      delivered: ['closed', 'cancelled'],
+      closed: [],
+      cancelled: [],
+    },
+    clientsMayOrder: true,
+  },
   site: {
     ssoEnabled: false,
     ssoAlgorithm: 'HS256',
