@@ -59,7 +59,7 @@ test('a wrong tax number is named next to the field and what was typed stays', a
 })
 
 test('the head reassigns a client; the client admin keeps its company’s contact details', async (t) => {
-  const en = tr('en')
+  const hu = tr('hu') // the demo head and client01 saved Hungarian on their accounts
   const head = await e2e.newPage(t, 'en')
   await login(head, DEMO.head, DEMO_PASSWORD)
   await head.goto('/clients?q=client02')
@@ -71,6 +71,7 @@ test('the head reassigns a client; the client admin keeps its company’s contac
   await head.fill('input[name=comment]', 'Holiday cover')
   await head.click('form[action$="/reassign"] button.btn-primary')
   await head.waitForLoadState('load')
+  assert.equal((await head.locator('.flash').textContent())?.trim(), hu('clients.reassigned'))
   assert.match((await head.locator('main').textContent()) ?? '', /Holiday cover/)
   await e2e.shot(head, '06-card-reassigned')
 
