@@ -1,5 +1,5 @@
 import { Ctx } from '../../src/core/ctx.js'
-import { recordCharge } from '../../src/modules/finance/index.js'
+import { createInvoice, issueInvoice, recordCharge } from '../../src/modules/finance/index.js'
 import type { IsolationCase, IsolationCases } from './world.js'
 
 /** Client A's account with one charge on it. */
@@ -15,6 +15,25 @@ const aEntry: IsolationCase = async (w) => {
   return { params: { id: e.id, clientId: w.a.client.id } }
 }
 
+/** A draft payment request of client A. */
+const aDraft: IsolationCase = async (w) => {
+  const ctx = Ctx.system(w.services, 'isolation test')
+  const inv = await createInvoice(ctx, w.a.client.id, {
+    currency: 'EUR',
+    dueDate: null,
+    note: 'A only',
+    lines: [{ name: 'Work', quantityMilli: 1000, unit: 'h', unitPriceMinor: 10_000, vatRateBp: 2700 }],
+  })
+  return { params: { id: inv.id } }
+}
+
+/** An issued payment request of client A (its client users see it). */
+const anIssued: IsolationCase = async (w) => {
+  const { params } = await aDraft(w)
+  await issueInvoice(Ctx.system(w.services, 'isolation test'), params.id as string)
+  return { params }
+}
+
 const aClient: IsolationCase = async (w) => ({ params: { clientId: w.a.client.id } })
 
 /** Id-taking routes of the finance module and how to make client A's resource for each. */
@@ -23,6 +42,13 @@ export const financeCases: IsolationCases = {
   'POST /finance/clients/:clientId/charges': async (w) => ({
     ...(await aClient(w)),
     body: { kind: 'service', amount: '10.00', currency: 'EUR', date: '2026-03-02', description: 'Charge' },
+  }),
+  'GET /finance/invoices/:id': anIssued,
+  'POST /finance/invoices/:id/issue': aDraft,
+  'POST /finance/invoices/:id/cancel': anIssued,
+  'POST /finance/invoices/:id/payments': async (w) => ({
+    ...(await anIssued(w)),
+    body: { amount: '10.00', date: '2026-03-02', reference: `ISO-${Math.random().toString(36).slice(2)}` },
   }),
   'POST /finance/entries/:id/reverse': async (w) => {
     const { params } = await aEntry(w)

@@ -8,6 +8,7 @@ import { pageContext } from '../../core/ui/page-context.js'
 import { CHARGE_KINDS, type ChargeKind, LEDGER_PER_PAGE } from './finance.constants.js'
 import { companySettings, companyToday, financeSettings, isIsoDate } from './finance-settings.js'
 import { saveFinanceSettings } from './finance-settings.service.js'
+import { invoicePages } from './invoices.routes.js'
 import { defaultPeriod, getEntry, ledgerPage, recordCharge, reversedAmong, reverseEntry } from './ledger.service.js'
 import { FinanceSettingsPage } from './views/finance-settings-page.js'
 import { type ChargeFormValues, LedgerPageView } from './views/ledger-page.js'
@@ -21,6 +22,8 @@ const decimalOf = (locale: string): ',' | '.' => (locale === 'en' ? '.' : ',')
 
 /** Finance pages under /finance: the client's own ledger, a client's ledger for staff, charges, reversals, settings. */
 export async function financePages(app: FastifyInstance) {
+  await invoicePages(app)
+
   const clientName = async (req: FastifyRequest, clientId: string) => {
     const row = await req.ctx.db
       .selectFrom('clients')

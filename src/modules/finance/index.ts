@@ -3,6 +3,7 @@ import { financeDashboard } from './finance.dashboard.js'
 import { financePages } from './finance.routes.js'
 import { financeMessages } from './finance-messages.js'
 import * as createLedger from './migrations/2026_11_29_1400_finance_create_ledger.js'
+import * as createInvoices from './migrations/2026_11_29_1410_finance_create_invoices.js'
 
 /**
  * Client accounts: the append-only ledger (charges negative, money received positive, corrections
@@ -18,8 +19,11 @@ export const financeModule = defineModule({
     'finance.locked_periods': ['head'],
   },
   clientAreas: { 'finance.client': 'finance' },
-  tables: { ledger_entries: 'client' },
-  migrations: { '2026_11_29_1400_finance_create_ledger': createLedger },
+  tables: { ledger_entries: 'client', invoices: 'client', invoice_lines: 'client', invoice_payments: 'client' },
+  migrations: {
+    '2026_11_29_1400_finance_create_ledger': createLedger,
+    '2026_11_29_1410_finance_create_invoices': createInvoices,
+  },
   pages: financePages,
   nav: [
     {
@@ -41,6 +45,15 @@ export const financeModule = defineModule({
 })
 
 export type { ChargeKind, EntryKind } from './finance.constants.js'
+export {
+  cancelInvoice,
+  createInvoice,
+  getInvoice,
+  issueInvoice,
+  listInvoices,
+  requestTopUp,
+} from './invoice.service.js'
+export { recordPayment } from './invoice-payment.service.js'
 export {
   type Balance,
   clientBalances,
