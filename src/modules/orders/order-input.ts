@@ -1,5 +1,6 @@
 import type { FieldErrors } from '../../core/errors.js'
 import { isCurrencyCode } from '../../core/money/money.js'
+import { documentTotals } from './order-totals.js'
 import {
   MAX_ADDRESS,
   MAX_COMMENT,
@@ -7,6 +8,7 @@ import {
   MAX_LINES,
   MAX_QUANTITY_MILLI,
   MAX_SKU,
+  MAX_TOTAL_MINOR,
   MAX_UNIT,
   MAX_UNIT_PRICE_MINOR,
 } from './orders.constants.js'
@@ -95,6 +97,12 @@ export function checkOrderInput(
     }
     return { sku, name, quantityMilli: l.quantityMilli, unit, unitPriceMinor, vatRateBp }
   })
+  if (
+    !errors.lines &&
+    !Object.keys(errors).some((k) => k.startsWith('lines.')) &&
+    documentTotals(lines).total > MAX_TOTAL_MINOR
+  )
+    errors.lines = 'orders.error.total_too_large'
   return {
     value: {
       orderDate: input.orderDate,

@@ -19,9 +19,11 @@ export const WAITING_STATUSES = ['new', 'confirmed'] as const
 
 export const MAX_LINES = 200
 export const MAX_STATUSES = 20
-/** Upper bounds that keep every line amount far inside a safe integer (1e6 units × 1e10 minor). */
+/** Upper bounds that keep every amount inside a safe integer: a line at most 1e6 units × 1e9 minor. */
 export const MAX_QUANTITY_MILLI = 1_000_000_000
-export const MAX_UNIT_PRICE_MINOR = 10_000_000_000
+export const MAX_UNIT_PRICE_MINOR = 1_000_000_000
+/** An order's total may not pass this (a thousandth of the safe-integer range; sums stay exact). */
+export const MAX_TOTAL_MINOR = 9_000_000_000_000
 export const MAX_COMMENT = 2000
 export const MAX_ADDRESS = 500
 export const MAX_LINE_NAME = 300
