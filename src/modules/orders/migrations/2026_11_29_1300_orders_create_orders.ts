@@ -26,13 +26,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .$call(timestamps)
     .execute()
-  // The client's order lists (current / archive by status, newest first) and the scope filter.
+  // The client's order lists (current / archive by status, newest first) and the scope filter; the
+  // only index leading with client_id, so the planner never prefers a date scan that filters status.
   await db.schema
     .createIndex('orders_client_status_date_idx')
     .on('orders')
     .columns(['client_id', 'status', 'order_date'])
     .execute()
-  await db.schema.createIndex('orders_client_date_idx').on('orders').columns(['client_id', 'order_date']).execute()
   // Staff lists over all clients: by status and date, by date, by number, by total.
   await db.schema.createIndex('orders_status_date_idx').on('orders').columns(['status', 'order_date']).execute()
   await db.schema.createIndex('orders_date_idx').on('orders').column('order_date').execute()
