@@ -16,7 +16,8 @@ export const authMessages: Record<Locale, Messages> = {
     'auth.forgot_title': 'Reset your password',
     'auth.forgot_prompt': 'Enter the e-mail address of your account and we will send you a link to set a new password.',
     'auth.forgot_submit': 'Send the link',
-    'auth.forgot_sent': 'If an account with this address exists, a link to set a new password is on its way. It is valid for one hour.',
+    'auth.forgot_sent':
+      'If an account with this address exists, a link to set a new password is on its way. It is valid for one hour.',
     'auth.back_to_login': 'Back to sign in',
     'auth.reset_title': 'Set a new password',
     'auth.save_password': 'Save password',
@@ -64,7 +65,8 @@ export const authMessages: Record<Locale, Messages> = {
     'auth.forgot_title': 'Új jelszó beállítása',
     'auth.forgot_prompt': 'Adja meg fiókja e-mail-címét, és küldünk egy hivatkozást az új jelszó beállításához.',
     'auth.forgot_submit': 'Hivatkozás küldése',
-    'auth.forgot_sent': 'Ha létezik fiók ezzel a címmel, elküldtük rá az új jelszó beállításához szükséges hivatkozást. Egy óráig érvényes.',
+    'auth.forgot_sent':
+      'Ha létezik fiók ezzel a címmel, elküldtük rá az új jelszó beállításához szükséges hivatkozást. Egy óráig érvényes.',
     'auth.back_to_login': 'Vissza a bejelentkezéshez',
     'auth.reset_title': 'Új jelszó megadása',
     'auth.save_password': 'Jelszó mentése',
@@ -112,7 +114,8 @@ export const authMessages: Record<Locale, Messages> = {
     'auth.forgot_title': 'Восстановление пароля',
     'auth.forgot_prompt': 'Укажите e-mail вашей учётной записи, и мы пришлём ссылку для установки нового пароля.',
     'auth.forgot_submit': 'Отправить ссылку',
-    'auth.forgot_sent': 'Если учётная запись с таким адресом существует, ссылка для нового пароля уже отправлена. Она действует один час.',
+    'auth.forgot_sent':
+      'Если учётная запись с таким адресом существует, ссылка для нового пароля уже отправлена. Она действует один час.',
     'auth.back_to_login': 'Вернуться ко входу',
     'auth.reset_title': 'Новый пароль',
     'auth.save_password': 'Сохранить пароль',

@@ -43,7 +43,11 @@ export async function resetPassword(services: Services, token: string, password:
     const raw = tx.unscoped('password reset by link')
     const live = await consumeOneTimeToken(raw, 'reset', token)
     if (!live?.userId) throw new RuleError('auth.link_invalid', 'auth.link_invalid')
-    const user = await raw.selectFrom('users').select(['email', 'client_id']).where('id', '=', live.userId).executeTakeFirstOrThrow()
+    const user = await raw
+      .selectFrom('users')
+      .select(['email', 'client_id'])
+      .where('id', '=', live.userId)
+      .executeTakeFirstOrThrow()
     const problem = passwordProblem(password, user.email)
     if (problem) throw new ValidationError({ password: problem })
     await raw
@@ -197,7 +201,8 @@ export async function disableTotp(ctx: Ctx, password: string): Promise<void> {
   }
   const raw = ctx.unscoped('own second factor')
   const row = await raw.selectFrom('users').select('password_hash').where('id', '=', actor.id).executeTakeFirstOrThrow()
-  if (!(await verifyPassword(row.password_hash, password))) throw new ValidationError({ password: 'account.wrong_password' })
+  if (!(await verifyPassword(row.password_hash, password)))
+    throw new ValidationError({ password: 'account.wrong_password' })
   await ctx.transaction(async (tx) => {
     await tx
       .unscoped('own second factor')
@@ -210,7 +215,10 @@ export async function disableTotp(ctx: Ctx, password: string): Promise<void> {
 }
 
 /** Whether this actor must set up TOTP before doing anything else. */
-export async function mustEnrolTotp(services: Services, actor: { role: string; totpEnabled: boolean }): Promise<boolean> {
+export async function mustEnrolTotp(
+  services: Services,
+  actor: { role: string; totpEnabled: boolean },
+): Promise<boolean> {
   if (actor.totpEnabled || (actor.role !== 'head' && actor.role !== 'admin')) return false
   return (await services.settings.get('security')).require2faStaff
 }
