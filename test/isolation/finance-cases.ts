@@ -50,6 +50,13 @@ export const financeCases: IsolationCases = {
     ...(await anIssued(w)),
     body: { amount: '10.00', date: '2026-03-02', reference: `ISO-${Math.random().toString(36).slice(2)}` },
   }),
+  'GET /api/v1/finance/invoices/:id': anIssued,
+  'POST /api/v1/finance/invoices/:id/issue': async (w) => ({ ...(await aDraft(w)), body: {} }),
+  'POST /api/v1/finance/invoices/:id/cancel': async (w) => ({ ...(await anIssued(w)), body: {} }),
+  'POST /api/v1/finance/invoices/:id/payments': async (w) => ({
+    ...(await anIssued(w)),
+    body: { amountMinor: 1000, date: '2026-03-02', reference: `ISO-${Math.random().toString(36).slice(2)}` },
+  }),
   'POST /finance/entries/:id/reverse': async (w) => {
     const { params } = await aEntry(w)
     return { params: { id: params.id as string }, body: { reason: 'Mistake' } }

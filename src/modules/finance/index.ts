@@ -1,4 +1,5 @@
 import { defineModule } from '../../core/module.js'
+import { financeApi } from './finance.api.js'
 import { financeDashboard } from './finance.dashboard.js'
 import { financePages } from './finance.routes.js'
 import { financeMessages } from './finance-messages.js'
@@ -25,6 +26,7 @@ export const financeModule = defineModule({
     '2026_11_29_1410_finance_create_invoices': createInvoices,
   },
   pages: financePages,
+  api: financeApi,
   nav: [
     {
       label: 'nav.finance_ledger',

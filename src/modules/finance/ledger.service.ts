@@ -222,6 +222,16 @@ export async function reverseEntry(
   })
 }
 
+/** The client inside the caller's scope, or NotFoundError (an empty account still belongs to someone). */
+async function requireVisibleClient(ctx: Ctx, clientId: string): Promise<void> {
+  const client = await ctx.db
+    .selectFrom('clients')
+    .select('clients.id')
+    .where('clients.id', '=', clientId)
+    .executeTakeFirst()
+  if (!client) throw new NotFoundError('client')
+}
+
 export interface Balance {
   currency: string
   balanceMinor: number
@@ -230,6 +240,7 @@ export interface Balance {
 /** A client's balance per currency: positive is credit (available funds), negative an amount due. */
 export async function clientBalances(ctx: Ctx, clientId: string): Promise<Balance[]> {
   requireFinanceRead(ctx)
+  await requireVisibleClient(ctx, clientId)
   const rows = await balancesOf(ctx, clientId)
   return rows.map((r) => ({ currency: r.currency, balanceMinor: Number(r.total ?? 0) }))
 }
