@@ -113,19 +113,25 @@ export async function retryDelivery(ctx: Ctx, id: string): Promise<DeliveryOutco
   const row = await ctx.db.selectFrom('site_webhook_deliveries').selectAll().where('id', '=', id).executeTakeFirst()
   if (!row) throw new NotFoundError('delivery')
   if (row.status === 'delivered') throw new RuleError('site.already_delivered', 'site.already_delivered')
+  // A row being sent right now is left to its sender: retrying it too would post it twice.
+  if (row.status === 'sending') return null
   const now = nowIso()
-  await ctx.transaction(async (tx) => {
-    await tx.db
+  const queued = await ctx.transaction(async (tx) => {
+    const res = await tx.db
       .updateTable('site_webhook_deliveries')
       .set({ status: 'pending', next_attempt_at: now })
       .where('id', '=', id)
-      .execute()
+      .where('status', '=', row.status)
+      .executeTakeFirst()
+    if (Number(res.numUpdatedRows) !== 1) return false
     await tx.audit('site.webhook_retried', {
       entity: 'site_webhook',
       entityId: id,
       before: { status: row.status, attempts: row.attempts },
     })
+    return true
   })
+  if (!queued) return null
   // Null when another instance's job took it in the same instant: it is being sent anyway.
   return deliverNow(ctx, { ...row, status: 'pending', next_attempt_at: now })
 }

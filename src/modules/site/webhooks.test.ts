@@ -197,6 +197,19 @@ test('"Retry now" and "Send a test webhook" on the /site page send at once', asy
   // A delivered one cannot be "retried".
   assert.equal((await agent.post(`/site/deliveries/${failed?.id}/retry`)).statusCode, 409)
 
+  // A row another sender holds right now is not posted a second time.
+  await services.events.dispatch(Ctx.system(services, 'test'), 'clients.updated', { clientId: (await given.client()).id })
+  const busy = (await deliveries(services)).at(-1)
+  await services.db.kysely
+    .updateTable('site_webhook_deliveries')
+    .set({ status: 'sending' })
+    .where('id', '=', busy?.id ?? '')
+    .execute()
+  const hits = hook.received.length
+  assert.equal((await agent.post(`/site/deliveries/${busy?.id}/retry`)).statusCode, 303)
+  assert.match((await agent.get('/site')).body, /being sent right now/)
+  assert.equal(hook.received.length, hits)
+
   const test = await agent.post('/site/webhooks/test')
   assert.equal(test.statusCode, 303)
   const last = hook.received.at(-1) as Received
