@@ -198,7 +198,9 @@ test('"Retry now" and "Send a test webhook" on the /site page send at once', asy
   assert.equal((await agent.post(`/site/deliveries/${failed?.id}/retry`)).statusCode, 409)
 
   // A row another sender holds right now is not posted a second time.
-  await services.events.dispatch(Ctx.system(services, 'test'), 'clients.updated', { clientId: (await given.client()).id })
+  await services.events.dispatch(Ctx.system(services, 'test'), 'clients.updated', {
+    clientId: (await given.client()).id,
+  })
   const busy = (await deliveries(services)).at(-1)
   await services.db.kysely
     .updateTable('site_webhook_deliveries')
