@@ -1,16 +1,16 @@
 import { Command, InvalidArgumentError } from 'commander'
 import { allMigrations } from './app.js'
-import { ConfigError, loadConfig, loadDotEnv, type AppConfig } from './config.js'
+import { type AppConfig, ConfigError, loadConfig, loadDotEnv } from './config.js'
 import { createApiToken } from './core/auth/api-tokens.js'
 import { normaliseEmail } from './core/auth/login.service.js'
-import { openDatabase } from './core/db/database.js'
-import { migrateToLatest } from './core/db/migrator.js'
-import { randomToken } from './core/db/ids.js'
 import { backupDatabase } from './core/db/backup.js'
+import type { Role } from './core/db/core-tables.js'
+import { openDatabase } from './core/db/database.js'
+import { randomToken } from './core/db/ids.js'
+import { migrateToLatest } from './core/db/migrator.js'
+import { loadDemo, printDemoLogins } from './core/demo/demo.js'
 import { createUserFromCli } from './core/users/cli-users.js'
 import { ROLES } from './core/users/users.service.js'
-import type { Role } from './core/db/core-tables.js'
-import { loadDemo, printDemoLogins } from './core/demo/demo.js'
 import { serve } from './server.js'
 
 function config(): AppConfig {
@@ -163,7 +163,9 @@ token
         })
         .execute()
       process.stdout.write(
-        opts.json ? `${JSON.stringify({ id: created.id, token: created.token, expiresAt: expires })}\n` : `${created.token}\n`,
+        opts.json
+          ? `${JSON.stringify({ id: created.id, token: created.token, expiresAt: expires })}\n`
+          : `${created.token}\n`,
       )
     } finally {
       await db.close()

@@ -32,7 +32,8 @@ export function buildServices(
   const isEnabled = (name: string) =>
     name === 'core' || (!config.disabledModules.includes(name) && !settings.peek('modules').disabled.includes(name))
   const events = new EventBus(isEnabled)
-  for (const mod of modules) for (const [event, handler] of Object.entries(mod.on ?? {})) events.on(mod.name, event, handler)
+  for (const mod of modules)
+    for (const [event, handler] of Object.entries(mod.on ?? {})) events.on(mod.name, event, handler)
   return {
     config,
     db,

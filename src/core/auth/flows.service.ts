@@ -22,7 +22,7 @@ export async function requestPasswordReset(services: Services, email: string, lo
     .select(['id', 'email', 'name', 'locale', 'status'])
     .where('email', '=', normaliseEmail(email))
     .executeTakeFirst()
-  if (!user || user.status !== 'active') return
+  if (user?.status !== 'active') return
   await db.transaction().execute(async (trx) => {
     const token = await issueOneTimeToken(trx, 'reset', user.id)
     const company = await services.settings.get('company')

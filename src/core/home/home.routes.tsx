@@ -9,8 +9,16 @@ import { pageContext } from '../ui/page-context.js'
 async function coreFigures(req: import('fastify').FastifyRequest) {
   const ctx = req.ctx
   const [clients, users] = await Promise.all([
-    ctx.db.selectFrom('clients').select(sql<number>`count(*)`.as('n')).where('status', '!=', 'archived').executeTakeFirst(),
-    ctx.db.selectFrom('users').select(sql<number>`count(*)`.as('n')).where('status', '!=', 'disabled').executeTakeFirst(),
+    ctx.db
+      .selectFrom('clients')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('status', '!=', 'archived')
+      .executeTakeFirst(),
+    ctx.db
+      .selectFrom('users')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('status', '!=', 'disabled')
+      .executeTakeFirst(),
   ])
   return { clients: Number(clients?.n ?? 0), users: Number(users?.n ?? 0) }
 }
@@ -24,7 +32,11 @@ export async function homeRoutes(app: FastifyInstance) {
     const n = (v: number) => formatNumber(pc.locale, v)
     const cards =
       actor.role === 'client' ? (
-        <StatCard label={pc.t('home.colleagues')} value={n(figures.users)} href={actor.isClientAdmin ? '/company/users' : undefined} />
+        <StatCard
+          label={pc.t('home.colleagues')}
+          value={n(figures.users)}
+          href={actor.isClientAdmin ? '/company/users' : undefined}
+        />
       ) : actor.role === 'admin' ? (
         <>
           <StatCard label={pc.t('home.active_users')} value={n(figures.users)} href="/users" />

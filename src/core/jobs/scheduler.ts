@@ -24,7 +24,9 @@ export class Scheduler {
     for (const { module, job } of this.jobs) {
       const tick = () => {
         if (this.stopped || !this.services.isEnabled(module)) return
-        const p = this.runOnce(job).then(() => undefined).finally(() => this.running.delete(p))
+        const p = this.runOnce(job)
+          .then(() => undefined)
+          .finally(() => this.running.delete(p))
         this.running.add(p)
       }
       this.timers.push(setInterval(tick, job.everySeconds * 1000))

@@ -41,7 +41,15 @@ export const StatCard = ({
     <p class="stat-value" safe>
       {value}
     </p>
-    {href ? <a class="stretched" href={href} aria-label={label}></a> : ''}
+    {href ? (
+      <a class="stretched" href={href}>
+        <span class="visually-hidden" safe>
+          {label}
+        </span>
+      </a>
+    ) : (
+      ''
+    )}
   </div>
 )
 

@@ -146,6 +146,7 @@ export function DataTable<T>(p: {
 /** The filter bar above a table: a GET form that htmx submits as the user types. */
 export function FilterBar(p: { pc: PageContext; path: string; target: string; children: Children }) {
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a form must submit without JS; role=search names its landmark
     <form
       method="get"
       action={p.path}

@@ -28,7 +28,10 @@ export async function createUserFromCli(config: AppConfig, db: Db, input: CliUse
       .select('id')
       .where((eb) => eb.or([eb('id', '=', input.client as string), eb('name', '=', input.client as string)]))
       .execute()
-    if (found.length !== 1) throw new Error(found.length ? `several clients are named "${input.client}"; use its id` : `no client "${input.client}"`)
+    if (found.length !== 1)
+      throw new Error(
+        found.length ? `several clients are named "${input.client}"; use its id` : `no client "${input.client}"`,
+      )
     clientId = found[0]?.id ?? null
   }
   try {
@@ -46,7 +49,11 @@ export async function createUserFromCli(config: AppConfig, db: Db, input: CliUse
   } catch (err) {
     if (err instanceof ValidationError) {
       const t = services.catalog.translator('en')
-      throw new Error(Object.entries(err.fields).map(([f, k]) => `${f}: ${t(k)}`).join('; '))
+      throw new Error(
+        Object.entries(err.fields)
+          .map(([f, k]) => `${f}: ${t(k)}`)
+          .join('; '),
+      )
     }
     throw err
   }
