@@ -21,7 +21,7 @@ export interface Db {
   /**
    * Reads that must never wait for a transaction in progress (settings). SQLite has one write
    * connection, so a read on it from inside a transaction would wait for itself; this is a second,
-   * read-only connection (WAL lets it read the last committed state). PostgreSQL: the same pool.
+   * read-only connection (WAL lets it read the last committed state). PostgreSQL: a small own pool.
    */
   readonly reader: Kysely<Database>
   close(): Promise<void>
@@ -92,5 +92,20 @@ export function openDatabase(url: string, opts: { poolSize?: number } = {}): Db 
     process.stderr.write(`kabinet: an idle PostgreSQL connection was closed: ${err.message}\n`)
   })
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-  return { kysely, reader: kysely, dialect: 'postgres', close: () => kysely.destroy() }
+  // Settings reads get their own small pool: a request whose transactions hold every connection of
+  // the main pool must still be able to read them (or it would wait for itself).
+  const readerPool = new pg.Pool({ connectionString: url, max: 2 })
+  readerPool.on('error', (err) => {
+    process.stderr.write(`kabinet: an idle PostgreSQL connection was closed: ${err.message}\n`)
+  })
+  const reader = new Kysely<Database>({ dialect: new PostgresDialect({ pool: readerPool }) })
+  return {
+    kysely,
+    reader,
+    dialect: 'postgres',
+    close: async () => {
+      await reader.destroy()
+      await kysely.destroy()
+    },
+  }
 }
