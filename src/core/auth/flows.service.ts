@@ -93,6 +93,7 @@ export async function acceptInvite(
       .where('id', '=', live.userId)
       .execute()
     await tx.audit('user.invitation_accepted', { entity: 'user', entityId: live.userId, clientId: user.client_id })
+    await tx.emit('users.updated', { userId: live.userId, clientId: user.client_id })
     return { userId: live.userId }
   })
 }

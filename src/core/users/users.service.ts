@@ -352,6 +352,7 @@ export async function updateProfile(ctx: Ctx, input: { name: string; locale: str
       .set({ name, locale: input.locale || null, updated_at: nowIso() })
       .where('id', '=', actor.id)
       .execute()
+    await tx.emit('users.updated', { userId: actor.id, clientId: actor.clientId })
     await tx.audit('user.profile_updated', {
       entity: 'user',
       entityId: actor.id,
