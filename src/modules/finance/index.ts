@@ -1,6 +1,7 @@
 import { defineModule } from '../../core/module.js'
 import { financeApi } from './finance.api.js'
 import { financeDashboard } from './finance.dashboard.js'
+import { financeDemo } from './finance.demo.js'
 import { financePages } from './finance.routes.js'
 import { financeMessages } from './finance-messages.js'
 import * as createLedger from './migrations/2026_11_29_1400_finance_create_ledger.js'
@@ -44,6 +45,7 @@ export const financeModule = defineModule({
   ],
   messages: financeMessages,
   dashboard: financeDashboard,
+  demo: financeDemo,
 })
 
 export type { ChargeKind, EntryKind } from './finance.constants.js'
