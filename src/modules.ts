@@ -5,6 +5,7 @@ import { contractsModule } from './modules/contracts/index.js'
 import { financeModule } from './modules/finance/index.js'
 import { ordersModule } from './modules/orders/index.js'
 import { siteModule } from './modules/site/index.js'
+import { supportModule } from './modules/support/index.js'
 
 /** The one list of business modules, in boot order. Each can be switched off by configuration. */
 export const MODULES: ModuleManifest[] = [
@@ -14,4 +15,5 @@ export const MODULES: ModuleManifest[] = [
   ordersModule,
   financeModule,
   siteModule,
+  supportModule,
 ]

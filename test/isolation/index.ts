@@ -5,6 +5,7 @@ import { coreCases } from './core-cases.js'
 import { financeCases } from './finance-cases.js'
 import { ordersCases } from './orders-cases.js'
 import { siteCases } from './site-cases.js'
+import { supportCases } from './support-cases.js'
 import type { IsolationCases } from './world.js'
 
 /** Every module adds its cases here: one per id-taking route. */
@@ -16,6 +17,7 @@ export const ISOLATION_CASES: IsolationCases = {
   ...ordersCases,
   ...financeCases,
   ...siteCases,
+  ...supportCases,
 }
 
 /** Route parameters that are not record ids: single-use secrets and fixed names. */

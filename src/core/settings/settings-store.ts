@@ -80,12 +80,27 @@ export interface FinanceSettings {
   topUpMinMinor: number
 }
 
+/** Support line (the `support` module): the SLA clock's calendar, the reopen window, default targets. */
+export interface SupportSettings {
+  /** `business`: SLA clocks run only in the opening hours below, never on holidays; `calendar`: around the clock. */
+  calendar: 'business' | 'calendar'
+  /** Opening hours per weekday in the company's time zone, `['09:00', '17:00']`; null: closed all day. */
+  hours: Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', [string, string] | null>
+  /** Public holidays (`YYYY-MM-DD`): no business hours at all. */
+  holidays: string[]
+  /** Days after resolution in which the client may reopen a request. */
+  reopenDays: number
+  /** Default SLA targets per priority, in minutes of the calendar above; categories may override. */
+  priorities: { key: 'low' | 'normal' | 'high' | 'urgent'; firstResponseMinutes: number; resolutionMinutes: number }[]
+}
+
 export interface SettingsGroups {
   company: CompanySettings
   security: SecuritySettings
   modules: ModuleSettings
   orders: OrdersSettings
   site: SiteSettings
+  support: SupportSettings
   finance: FinanceSettings
 }
 
@@ -95,6 +110,7 @@ export const DEFAULT_NUMBERING: Record<string, string> = {
   delivery_note: 'DN-{YYYY}-{NNNNNN}',
   service_act: 'SA-{YYYY}-{NNNNNN}',
   order: 'ORD-{YYYY}-{NNNNNN}',
+  request: 'REQ-{YYYY}-{NNNNNN}',
 }
 
 export const DEFAULTS: SettingsGroups = {
@@ -152,6 +168,26 @@ export const DEFAULTS: SettingsGroups = {
     webhookSecret: '',
   },
   finance: { lockDate: '', defaultPaymentDays: 8, topUpMinMinor: 1000 },
+  support: {
+    calendar: 'business',
+    hours: {
+      mon: ['09:00', '17:00'],
+      tue: ['09:00', '17:00'],
+      wed: ['09:00', '17:00'],
+      thu: ['09:00', '17:00'],
+      fri: ['09:00', '17:00'],
+      sat: null,
+      sun: null,
+    },
+    holidays: [],
+    reopenDays: 7,
+    priorities: [
+      { key: 'urgent', firstResponseMinutes: 60, resolutionMinutes: 8 * 60 },
+      { key: 'high', firstResponseMinutes: 4 * 60, resolutionMinutes: 16 * 60 },
+      { key: 'normal', firstResponseMinutes: 8 * 60, resolutionMinutes: 40 * 60 },
+      { key: 'low', firstResponseMinutes: 16 * 60, resolutionMinutes: 80 * 60 },
+    ],
+  },
 }
 
 /**

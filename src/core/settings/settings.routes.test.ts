@@ -72,6 +72,7 @@ const companyForm = (overrides: Record<string, string> = {}) => ({
   numbering_delivery_note: 'SL-{YYYY}-{NNNNNN}',
   numbering_service_act: 'TI-{YYYY}-{NNNNNN}',
   numbering_order: 'M-{YYYY}-{NNNNNN}',
+  numbering_request: 'B-{YYYY}-{NNNNNN}',
   ...overrides,
 })
 
