@@ -52,7 +52,9 @@ function buildRequest(
   const lateResolution = r() < 0.2
   const answerAfter = Math.max(5, Math.round(fr * (lateAnswer ? 1.2 + r() * 1.5 : 0.1 + r() * 0.8)))
   const respondedAt = a.stuck ? Number.POSITIVE_INFINITY : addSlaMinutes(a.created, answerAfter, cal).getTime()
-  const followAt = respondedAt + (30 + Math.floor(r() * 60 * 30)) * MIN
+  // Most clients answer within the day; some take days (those are still waiting now if recent).
+  const slowClient = a.k % 6 === 1
+  const followAt = respondedAt + (slowClient ? (2 + r() * 10) * DAY : (30 + Math.floor(r() * 60 * 30)) * MIN)
   const paused = Number.isFinite(respondedAt) ? slaMinutesBetween(respondedAt, followAt, cal) : 0
   if (resDue >= respondedAt) resDue = addSlaMinutes(a.created, res + paused, cal).getTime()
   const workMinutes = Math.max(answerAfter + 10, Math.round(res * (lateResolution ? 1.1 + r() : 0.3 + r() * 0.6)))
