@@ -73,7 +73,16 @@ export function InvoiceDetailPage(p: {
         <Details
           rows={[
             [pc.t('finance.invoice_kind'), <span safe>{pc.t(`finance.invoice_kind.${inv.kind}`)}</span>],
-            [pc.t('finance.client'), <span safe>{inv.clientName}</span>],
+            [
+              pc.t('finance.client'),
+              p.canManage ? (
+                <a href={`/finance/clients/${encodeURIComponent(inv.clientId)}/ledger?currency=${inv.currency}`} safe>
+                  {`${inv.clientName} · ${pc.t('finance.ledger_link')}`}
+                </a>
+              ) : (
+                <span safe>{inv.clientName}</span>
+              ),
+            ],
             [pc.t('finance.status'), <InvoiceStatusBadge pc={pc} invoice={inv} today={p.today} />],
             [pc.t('finance.issue_date'), <span safe>{formatDate(pc.locale, inv.issueDate)}</span>],
             [pc.t('finance.due_date'), <span safe>{formatDate(pc.locale, inv.dueDate)}</span>],
