@@ -3,6 +3,10 @@ import type { Locale, Messages } from '../../core/i18n/messages.js'
 /** Finance: ledger, balance, charges, reversals, period lock settings, errors. */
 export const financeMessages: Record<Locale, Messages> = {
   en: {
+    'nav.finance_accounts': 'Client accounts',
+    'finance.accounts_title': 'Client accounts',
+    'finance.accounts_hint': 'Balance per client: positive is credit, negative an amount due.',
+    'finance.accounts_search': 'Search by client name',
     'nav.finance_ledger': 'Balance and entries',
     'nav.finance_settings': 'Finance settings',
     'finance.ledger_title': 'Account of {client}',
@@ -146,6 +150,10 @@ export const financeMessages: Record<Locale, Messages> = {
     'finance.error.top_up_min': 'The amount is below the smallest top-up.',
   },
   hu: {
+    'nav.finance_accounts': 'Ügyfél-folyószámlák',
+    'finance.accounts_title': 'Ügyfél-folyószámlák',
+    'finance.accounts_hint': 'Egyenleg ügyfelenként: pozitív az előleg, negatív a tartozás.',
+    'finance.accounts_search': 'Keresés ügyfélnévre',
     'nav.finance_ledger': 'Egyenleg és tételek',
     'nav.finance_settings': 'Pénzügyi beállítások',
     'finance.ledger_title': '{client} folyószámlája',
@@ -291,6 +299,10 @@ export const financeMessages: Record<Locale, Messages> = {
     'finance.error.top_up_min': 'Az összeg kisebb a legkisebb feltöltésnél.',
   },
   ru: {
+    'nav.finance_accounts': 'Лицевые счета клиентов',
+    'finance.accounts_title': 'Лицевые счета клиентов',
+    'finance.accounts_hint': 'Баланс по клиентам: плюс — аванс, минус — задолженность.',
+    'finance.accounts_search': 'Поиск по названию клиента',
     'nav.finance_ledger': 'Баланс и операции',
     'nav.finance_settings': 'Настройки финансов',
     'finance.ledger_title': 'Лицевой счёт: {client}',

@@ -148,3 +148,36 @@ test('only the head opens the finance settings; a manager is refused a date in t
   assert.match(locked.body, /locked period/)
   assert.equal(await rawSum(w.services, w.client.id, 'EUR'), 0)
 })
+
+test('client accounts: a manager sees the balances of its own clients only, with links to their ledgers', async (t) => {
+  const w = await world(t)
+  const other = await w.given.client({ name: 'Someone Else Kft.' })
+  await recordCharge(w.ctx, w.client.id, {
+    kind: 'fee',
+    amountMinor: 4_200,
+    currency: 'EUR',
+    date: '2026-04-01',
+    description: 'Fee',
+  })
+  await postEntry(w.ctx, {
+    clientId: w.client.id,
+    date: '2026-04-02',
+    kind: 'payment',
+    amountMinor: 10_000,
+    currency: 'HUF',
+    description: 'x',
+  })
+  const agent = await Agent.signedIn(w.app, await w.given.sessionCookie(w.manager))
+  const page = await agent.get('/finance/clients')
+  assert.equal(page.statusCode, 200)
+  assert.match(page.body, /Árvíztűrő Kft\./)
+  assert.match(page.body, /-€42\.00|−€42\.00/)
+  assert.match(page.body, new RegExp(`/finance/clients/${w.client.id}/ledger`))
+  assert.doesNotMatch(page.body, /Someone Else/)
+  assert.doesNotMatch(page.body, new RegExp(other.id))
+  const user = await w.given.clientUser({ client: w.client })
+  assert.equal(
+    (await (await Agent.signedIn(w.app, await w.given.sessionCookie(user))).get('/finance/clients')).statusCode,
+    403,
+  )
+})

@@ -5,11 +5,13 @@ import { formData } from '../../core/http/forms.js'
 import { type ListQuery, parseListQuery } from '../../core/http/list-query.js'
 import { parseAmount } from '../../core/money/money.js'
 import { pageContext } from '../../core/ui/page-context.js'
+import { listAccounts } from './accounts.service.js'
 import { CHARGE_KINDS, type ChargeKind, LEDGER_PER_PAGE } from './finance.constants.js'
 import { companySettings, companyToday, financeSettings, isIsoDate } from './finance-settings.js'
 import { saveFinanceSettings } from './finance-settings.service.js'
 import { invoicePages } from './invoices.routes.js'
 import { defaultPeriod, getEntry, ledgerPage, recordCharge, reversedAmong, reverseEntry } from './ledger.service.js'
+import { AccountsPage } from './views/accounts-page.js'
 import { FinanceSettingsPage } from './views/finance-settings-page.js'
 import { type ChargeFormValues, LedgerPageView } from './views/ledger-page.js'
 
@@ -97,6 +99,13 @@ export async function financePages(app: FastifyInstance) {
     const clientId = req.ctx.actor?.clientId
     if (!clientId) throw new NotFoundError('client')
     return renderLedger(req, reply, clientId, '/finance/ledger')
+  })
+
+  app.get('/clients', { config: READ }, async (req, reply) => {
+    const lq = parseListQuery(req.query, { sortable: ['name'], defaultSort: 'name' })
+    return reply.html(
+      <AccountsPage pc={await pageContext(req, reply)} lq={lq} page={await listAccounts(req.ctx, lq)} />,
+    )
   })
 
   app.get('/clients/:clientId/ledger', { config: READ }, async (req, reply) => {
