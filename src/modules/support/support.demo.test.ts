@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { testApp } from '../../../test/helpers/test-app.js'
 import { Ctx } from '../../core/ctx.js'
+import { isId } from '../../core/db/ids.js'
 import { seededRandom } from '../../core/demo/demo-data.js'
 import { supportDemo } from './support.demo.js'
 import { ctxOf } from './support.test-kit.js'
@@ -29,6 +30,14 @@ test('demo requests: a year of them for every client, every status, some overdue
   const db = services.db.kysely
   const rows = await db.selectFrom('support_requests').selectAll().execute()
   assert.ok(rows.length >= 30 * 8, String(rows.length))
+  const ids = [
+    ...rows.map((r) => r.id),
+    ...(await db.selectFrom('support_messages').select('id').execute()).map((m) => m.id),
+  ]
+  assert.deepEqual(
+    ids.filter((id) => !isId(id)),
+    [],
+  )
   for (const id of clientIds) assert.ok(rows.some((r) => r.client_id === id))
   assert.deepEqual([...new Set(rows.map((r) => r.status))].sort(), ['closed', 'new', 'open', 'resolved', 'waiting'])
   const oldest = rows.map((r) => r.created_at).sort()[0] as string

@@ -44,7 +44,7 @@ function buildRequest(
   cal: SlaCalendar,
   r: () => number,
 ): Built {
-  const id = newId(a.created)
+  const id = newId(Math.floor(a.created))
   const [fr, res] = a.targets
   const frDue = addSlaMinutes(a.created, fr, cal).getTime()
   let resDue = addSlaMinutes(a.created, res, cal).getTime()
@@ -54,7 +54,8 @@ function buildRequest(
   const respondedAt = a.stuck ? Number.POSITIVE_INFINITY : addSlaMinutes(a.created, answerAfter, cal).getTime()
   // Most clients answer within the day; some take days (those are still waiting now if recent).
   const slowClient = a.k % 6 === 1
-  const followAt = respondedAt + (slowClient ? (2 + r() * 10) * DAY : (30 + Math.floor(r() * 60 * 30)) * MIN)
+  const followAt =
+    respondedAt + (slowClient ? Math.floor((2 + r() * 10) * 24 * 60) : 30 + Math.floor(r() * 60 * 30)) * MIN
   const paused = Number.isFinite(respondedAt) ? slaMinutesBetween(respondedAt, followAt, cal) : 0
   if (resDue >= respondedAt) resDue = addSlaMinutes(a.created, res + paused, cal).getTime()
   const workMinutes = Math.max(answerAfter + 10, Math.round(res * (lateResolution ? 1.1 + r() : 0.3 + r() * 0.6)))
@@ -64,7 +65,7 @@ function buildRequest(
   const changes: SupportStatusChangeTable[] = []
   const msg = (at: number, author: string, body: string, internal = false) =>
     messages.push({
-      id: newId(at),
+      id: newId(Math.floor(at)),
       client_id: a.clientId,
       request_id: id,
       author_id: author,
@@ -75,7 +76,7 @@ function buildRequest(
     })
   const move = (at: number, from: RequestStatus | null, to: RequestStatus, by: string) =>
     changes.push({
-      id: newId(at),
+      id: newId(Math.floor(at)),
       client_id: a.clientId,
       request_id: id,
       from_status: from,
@@ -230,10 +231,13 @@ export async function supportDemo(ctx: Ctx, world: DemoWorld): Promise<void> {
       const own = category?.targets?.[priority]
       // Requests come in during the working day mostly: 07:00–19:00 company time.
       const day = now - Math.floor(world.random() * 365) * DAY
-      const created = Math.min(
-        now - 10 * MIN,
-        Date.parse(`${localDate(day, cal.timeZone)}T00:00:00Z`) + (6 + world.random() * 12) * 3_600_000,
-      )
+      const created =
+        Math.floor(
+          Math.min(
+            now - 10 * MIN,
+            Date.parse(`${localDate(day, cal.timeZone)}T00:00:00Z`) + (6 + world.random() * 12) * 3_600_000,
+          ) / MIN,
+        ) * MIN
       built.push(
         buildRequest(
           {

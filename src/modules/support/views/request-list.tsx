@@ -53,13 +53,12 @@ export function RequestListPage({ pc, lq, page, queue, categories, canManage }: 
       key: 'status',
       label: pc.t('support.status'),
       sortable: true,
-      render: (r) => <StatusBadge pc={pc} status={r.status} />,
-    },
-    {
-      key: 'priority',
-      label: pc.t('support.priority'),
-      sortable: true,
-      render: (r) => <PriorityBadge pc={pc} priority={r.priority} />,
+      render: (r) => (
+        <span class="badge-stack">
+          <StatusBadge pc={pc} status={r.status} />
+          <PriorityBadge pc={pc} priority={r.priority} />
+        </span>
+      ),
     },
     {
       key: 'assignee',
@@ -68,19 +67,20 @@ export function RequestListPage({ pc, lq, page, queue, categories, canManage }: 
       render: (r) => <span safe>{r.assigneeName ?? pc.t('support.unassigned')}</span>,
     },
     {
-      key: 'response_due',
-      label: pc.t('support.first_response_due'),
-      sortable: true,
-      render: (r) => (
-        <DueCell pc={pc} due={r.firstResponseDueAt} outcome={r.sla.response} done={r.firstRespondedAt !== null} />
-      ),
-    },
-    {
       key: 'due',
-      label: pc.t('support.resolution_due'),
+      label: pc.t('support.due'),
       sortable: true,
       render: (r) => (
-        <DueCell pc={pc} due={r.resolutionDueAt} outcome={r.sla.resolution} done={r.resolvedAt !== null} />
+        <dl class="due-list">
+          <dt safe>{pc.t('support.due_answer')}</dt>
+          <dd>
+            <DueCell pc={pc} due={r.firstResponseDueAt} outcome={r.sla.response} done={r.firstRespondedAt !== null} />
+          </dd>
+          <dt safe>{pc.t('support.due_resolution')}</dt>
+          <dd>
+            <DueCell pc={pc} due={r.resolutionDueAt} outcome={r.sla.resolution} done={r.resolvedAt !== null} />
+          </dd>
+        </dl>
       ),
     },
     {
