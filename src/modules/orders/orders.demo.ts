@@ -21,14 +21,15 @@ const addDays = (date: string, days: number) => {
   return d.toISOString().slice(0, 10)
 }
 
-/** The statuses an order of `age` days has been through: older ones are mostly closed, recent ones still open. */
+/** The statuses an order of `age` days has been through: older ones closed, recent ones still open. */
 function storyOf(age: number, r: () => number): string[] {
   const x = r()
   let last: number
   if (age <= 3) last = x < 0.6 ? 0 : 1
   else if (age <= 10) last = 1 + Math.floor(x * 3)
   else if (age <= 25) last = 2 + Math.floor(x * 3)
-  else last = x < 0.85 ? 5 : 4
+  else if (age <= 45) last = x < 0.5 ? 4 : 5
+  else last = 5
   const path: string[] = PATH.slice(0, last + 1)
   // Some orders are cancelled on the way, most often early.
   if (r() < (age > 3 ? 0.1 : 0.04))
@@ -81,7 +82,9 @@ export async function ordersDemo(ctx: Ctx, world: DemoWorld): Promise<void> {
     const managerId = clients.find((c) => c.id === clientId)?.manager_id ?? world.headId
     const count = 10 + Math.floor(r() * 16)
     for (let i = 0; i < count; i++) {
-      plans.push({ clientId, managerId, clientUserId: firstUser, group, date: addDays(today, -Math.floor(r() * 365)) })
+      // A fifth of them in the last three weeks, so the current orders and the waiting queue have life in them.
+      const ago = r() < 0.2 ? Math.floor(r() * 21) : Math.floor(r() * 365)
+      plans.push({ clientId, managerId, clientUserId: firstUser, group, date: addDays(today, -ago) })
     }
   }
   // Numbers follow the order dates, as they would have been taken.

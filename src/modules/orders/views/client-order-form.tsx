@@ -1,9 +1,10 @@
 import type { FieldErrors } from '../../../core/errors.js'
-import { Field, Form, TextArea } from '../../../core/ui/forms.js'
+import { Field, TextArea } from '../../../core/ui/forms.js'
 import { Layout } from '../../../core/ui/layout.js'
 import type { PageContext } from '../../../core/ui/page-context.js'
 import type { OrderFormValues } from '../order-form.js'
 import { LineRows } from './line-rows.js'
+import { WideForm } from './wide-form.js'
 
 /** A client user's order form: items, quantities, delivery wishes and a comment; prices come from the manager. */
 export function ClientOrderFormPage(p: {
@@ -27,16 +28,13 @@ export function ClientOrderFormPage(p: {
       <p class="muted" safe>
         {pc.t('orders.place_intro')}
       </p>
-      <Form
+      <WideForm
         pc={pc}
         action="/orders/mine"
         errors={errors}
         submit={pc.t('orders.place_submit')}
         cancelHref="/orders/mine"
       >
-        <button type="submit" class="visually-hidden" tabindex="-1" safe>
-          {pc.t('orders.place_submit')}
-        </button>
         <LineRows pc={pc} rows={rows} errors={errors} vatOptions={null} />
         <div class="grid-2">
           <Field
@@ -65,7 +63,7 @@ export function ClientOrderFormPage(p: {
           errors={errors}
           maxlength={2000}
         />
-      </Form>
+      </WideForm>
     </Layout>
   )
 }

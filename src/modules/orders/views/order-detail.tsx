@@ -50,45 +50,41 @@ export function OrderDetailPage(p: OrderDetailProps) {
         <Card title={pc.t('orders.details')}>
           <OrderFacts pc={pc} order={o} w={p.w} staff createdByName={p.createdByName} />
         </Card>
-        <div>
-          {p.canManage ? (
-            <Card title={pc.t('orders.change_status')}>
-              {waitingForPrices ? (
-                <p class="banner banner-info" safe>
-                  {pc.t('orders.needs_prices')}
-                </p>
-              ) : (
-                ''
-              )}
-              {p.allowed.length ? (
-                <StatusActions
-                  pc={pc}
-                  order={o}
-                  lines={p.lines}
-                  w={p.w}
-                  allowed={p.allowed}
-                  today={p.today}
-                  remainingText={p.remainingText}
-                  state={p.statusState}
-                />
-              ) : (
-                <p class="muted" safe>
-                  {pc.t('orders.no_transitions')}
-                </p>
-              )}
-            </Card>
+        <HistoryCard pc={pc} w={p.w} history={p.history} />
+      </div>
+      {p.canManage ? (
+        <Card title={pc.t('orders.change_status')}>
+          {waitingForPrices ? (
+            <p class="banner banner-info" safe>
+              {pc.t('orders.needs_prices')}
+            </p>
           ) : (
             ''
           )}
-        </div>
-      </div>
+          {p.allowed.length ? (
+            <StatusActions
+              pc={pc}
+              order={o}
+              lines={p.lines}
+              w={p.w}
+              allowed={p.allowed}
+              today={p.today}
+              remainingText={p.remainingText}
+              state={p.statusState}
+            />
+          ) : (
+            <p class="muted" safe>
+              {pc.t('orders.no_transitions')}
+            </p>
+          )}
+        </Card>
+      ) : (
+        ''
+      )}
       <Card title={pc.t('orders.lines')}>
         <LinesTable pc={pc} order={o} lines={p.lines} showShipped />
       </Card>
-      <div class="grid-2">
-        <HistoryCard pc={pc} w={p.w} history={p.history} />
-        <ShipmentsCard pc={pc} shipments={p.shipments} staff />
-      </div>
+      <ShipmentsCard pc={pc} shipments={p.shipments} staff />
     </Layout>
   )
 }

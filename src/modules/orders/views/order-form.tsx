@@ -1,9 +1,10 @@
 import type { FieldErrors } from '../../../core/errors.js'
-import { Field, Form, SelectField, TextArea } from '../../../core/ui/forms.js'
+import { Field, SelectField, TextArea } from '../../../core/ui/forms.js'
 import { Layout } from '../../../core/ui/layout.js'
 import type { PageContext } from '../../../core/ui/page-context.js'
 import type { OrderFormValues } from '../order-form.js'
 import { LineRows } from './line-rows.js'
+import { WideForm } from './wide-form.js'
 
 export interface OrderFormProps {
   pc: PageContext
@@ -50,17 +51,13 @@ export function OrderFormPage(p: OrderFormProps) {
         { label: p.editing ? pc.t('orders.edit') : pc.t('orders.new') },
       ]}
     >
-      <Form
+      <WideForm
         pc={pc}
         action={action}
         errors={errors}
         submit={pc.t(p.editing ? 'form.save' : 'orders.create')}
         cancelHref={back}
       >
-        {/* Enter in a field submits with the first submit button: make that Save, not "add a row". */}
-        <button type="submit" class="visually-hidden" tabindex="-1" safe>
-          {pc.t(p.editing ? 'form.save' : 'orders.create')}
-        </button>
         {p.editing ? <input type="hidden" name="version" value={v.version} /> : ''}
         {client ? (
           <div class="field">
@@ -152,7 +149,7 @@ export function OrderFormPage(p: OrderFormProps) {
           maxlength={2000}
           help={pc.t('orders.comment_help')}
         />
-      </Form>
+      </WideForm>
     </Layout>
   )
 }

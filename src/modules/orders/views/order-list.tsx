@@ -29,16 +29,16 @@ export function OrderListPage({ pc, lq, page, view, workflow, clients, canManage
       label: pc.t('orders.number'),
       sortable: true,
       render: (o) => (
-        <a href={`/orders/${encodeURIComponent(o.id)}`} safe>
+        <a class="nowrap" href={`/orders/${encodeURIComponent(o.id)}`} safe>
           {o.number}
         </a>
       ),
     },
     {
-      key: 'order_date',
-      label: pc.t('orders.order_date'),
+      key: 'status',
+      label: pc.t('orders.status'),
       sortable: true,
-      render: (o) => <span safe>{dateText(pc, o.orderDate)}</span>,
+      render: (o) => <OrderStatusBadge pc={pc} w={workflow} status={o.status} />,
     },
     {
       key: 'client',
@@ -51,29 +51,35 @@ export function OrderListPage({ pc, lq, page, view, workflow, clients, canManage
       ),
     },
     {
-      key: 'items',
-      label: pc.t('orders.items'),
-      align: 'right',
-      render: (o) => <span safe>{String(o.lineCount)}</span>,
+      key: 'order_date',
+      label: pc.t('orders.order_date'),
+      sortable: true,
+      render: (o) => (
+        <span class="nowrap" safe>
+          {dateText(pc, o.orderDate)}
+        </span>
+      ),
     },
     {
       key: 'total',
       label: pc.t('orders.total'),
       sortable: true,
       align: 'right',
-      render: (o) => <span safe>{orderTotalText(pc, o)}</span>,
+      render: (o) => (
+        <span class="nowrap" safe>
+          {orderTotalText(pc, o)}
+        </span>
+      ),
     },
     {
       key: 'desired_date',
-      label: pc.t('orders.desired_date'),
+      label: pc.t('orders.desired_short'),
       sortable: true,
-      render: (o) => <span safe>{dateText(pc, o.desiredDate)}</span>,
-    },
-    {
-      key: 'status',
-      label: pc.t('orders.status'),
-      sortable: true,
-      render: (o) => <OrderStatusBadge pc={pc} w={workflow} status={o.status} />,
+      render: (o) => (
+        <span class="nowrap" safe>
+          {dateText(pc, o.desiredDate)}
+        </span>
+      ),
     },
   ]
   return (

@@ -55,7 +55,7 @@ export function OrderFacts(p: {
   return <Details rows={rows} />
 }
 
-/** The lines with their amounts and the order's totals; staff also see how much has been shipped. */
+/** The lines with their amounts and the order's totals; staff also see how much of each has been shipped. */
 export function LinesTable(p: { pc: PageContext; order: OrderView; lines: OrderLineView[]; showShipped: boolean }) {
   const { pc, order: o } = p
   const m = (v: number | null) => moneyText(pc, v, o.currency)
@@ -67,9 +67,6 @@ export function LinesTable(p: { pc: PageContext; order: OrderView; lines: OrderL
         </caption>
         <thead>
           <tr>
-            <th scope="col" class="num">
-              #
-            </th>
             <th scope="col" safe>
               {pc.t('orders.item')}
             </th>
@@ -80,9 +77,6 @@ export function LinesTable(p: { pc: PageContext; order: OrderView; lines: OrderL
               {pc.t('orders.unit_price')}
             </th>
             <th scope="col" class="num" safe>
-              {pc.t('orders.vat_rate')}
-            </th>
-            <th scope="col" class="num" safe>
               {pc.t('orders.net')}
             </th>
             <th scope="col" class="num" safe>
@@ -91,21 +85,11 @@ export function LinesTable(p: { pc: PageContext; order: OrderView; lines: OrderL
             <th scope="col" class="num" safe>
               {pc.t('orders.line_total')}
             </th>
-            {p.showShipped ? (
-              <th scope="col" class="num" safe>
-                {pc.t('orders.shipped_qty')}
-              </th>
-            ) : (
-              ''
-            )}
           </tr>
         </thead>
         <tbody>
           {p.lines.map((l) => (
             <tr>
-              <td class="num" safe>
-                {String(l.position)}
-              </td>
               <td>
                 <span safe>{l.name}</span>
                 {l.sku ? (
@@ -116,37 +100,41 @@ export function LinesTable(p: { pc: PageContext; order: OrderView; lines: OrderL
                   ''
                 )}
               </td>
-              <td class="num nowrap" safe>
-                {quantityDisplay(pc, l.quantityMilli, l.unit)}
+              <td class="num nowrap">
+                <span safe>{quantityDisplay(pc, l.quantityMilli, l.unit)}</span>
+                {p.showShipped && l.shippedMilli > 0 ? (
+                  <div class="muted" safe>
+                    {pc.t('orders.shipped_of', { quantity: quantityDisplay(pc, l.shippedMilli, l.unit) })}
+                  </div>
+                ) : (
+                  ''
+                )}
               </td>
               <td class="num nowrap" safe>
                 {l.unitPriceMinor === null ? pc.t('orders.price_pending') : m(l.unitPriceMinor)}
               </td>
-              <td class="num" safe>
-                {vatRateText(pc, l.vatRateBp)}
-              </td>
               <td class="num nowrap" safe>
                 {m(l.netMinor)}
               </td>
-              <td class="num nowrap" safe>
-                {m(l.vatMinor)}
+              <td class="num nowrap">
+                <span safe>{m(l.vatMinor)}</span>
+                {l.vatRateBp === null ? (
+                  ''
+                ) : (
+                  <div class="muted" safe>
+                    {vatRateText(pc, l.vatRateBp)}
+                  </div>
+                )}
               </td>
               <td class="num nowrap" safe>
                 {m(l.totalMinor)}
               </td>
-              {p.showShipped ? (
-                <td class="num nowrap" safe>
-                  {quantityDisplay(pc, l.shippedMilli, l.unit)}
-                </td>
-              ) : (
-                ''
-              )}
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row" colspan="5" safe>
+            <th scope="row" colspan="3" safe>
               {o.isPriced ? pc.t('orders.totals') : pc.t('orders.totals_pending')}
             </th>
             <td class="num nowrap" safe>
@@ -158,7 +146,6 @@ export function LinesTable(p: { pc: PageContext; order: OrderView; lines: OrderL
             <td class="num nowrap">
               <strong safe>{m(o.totalMinor)}</strong>
             </td>
-            {p.showShipped ? <td></td> : ''}
           </tr>
         </tfoot>
       </table>

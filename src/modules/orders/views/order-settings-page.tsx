@@ -1,9 +1,10 @@
 import type { FieldErrors } from '../../../core/errors.js'
-import { CheckboxField, Form } from '../../../core/ui/forms.js'
+import { CheckboxField } from '../../../core/ui/forms.js'
 import { Layout } from '../../../core/ui/layout.js'
 import type { PageContext } from '../../../core/ui/page-context.js'
 import type { OrderSettingsValues, StatusRow } from '../order-settings-form.js'
 import { TONES } from '../orders.constants.js'
+import { WideForm } from './wide-form.js'
 
 const LANGS = ['en', 'hu', 'ru'] as const
 
@@ -232,10 +233,7 @@ export function OrderSettingsPage(p: { pc: PageContext; values: OrderSettingsVal
       width="wide"
       crumbs={[{ label: pc.t('settings.title'), href: '/settings' }, { label: pc.t('orders.settings.title') }]}
     >
-      <Form pc={pc} action="/orders/settings" errors={errors} submit={pc.t('form.save')}>
-        <button type="submit" class="visually-hidden" tabindex="-1" safe>
-          {pc.t('form.save')}
-        </button>
+      <WideForm pc={pc} action="/orders/settings" errors={errors} submit={pc.t('form.save')}>
         <CheckboxField
           name="clients_may_order"
           label={pc.t('orders.settings.clients_may_order')}
@@ -244,7 +242,7 @@ export function OrderSettingsPage(p: { pc: PageContext; values: OrderSettingsVal
         />
         <StatusRows pc={pc} rows={v.statuses} errors={errors} />
         <TransitionMatrix pc={pc} v={v} errors={errors} />
-      </Form>
+      </WideForm>
     </Layout>
   )
 }

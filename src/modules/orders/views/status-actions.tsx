@@ -214,7 +214,7 @@ export function StatusActions(p: StatusActionsProps) {
           <form
             method="post"
             action={action}
-            class="form status-action"
+            class="form form-wide status-action"
             novalidate
             data-confirm={closing ? pc.t('orders.confirm_close', { status: statusText(pc, p.w, to) }) : undefined}
           >
