@@ -48,6 +48,7 @@ export const financeModule = defineModule({
   demo: financeDemo,
 })
 
+export { balancesFor } from './accounts.service.js'
 export type { ChargeKind, EntryKind } from './finance.constants.js'
 export {
   cancelInvoice,
