@@ -46,15 +46,8 @@ export const ordersModule = defineModule({
   demo: ordersDemo,
 })
 
+export { createOrder, placeOrder } from './order-entry.service.js'
 export { changeOrderStatus } from './order-status.service.js'
 export type { CreatedVia, ShipmentKind } from './orders.constants.js'
-export {
-  createOrder,
-  getOrder,
-  getOrderLines,
-  listOrders,
-  type OrderLineView,
-  type OrderView,
-  placeOrder,
-} from './orders.service.js'
+export { getOrder, getOrderLines, listOrders, type OrderLineView, type OrderView } from './orders.service.js'
 export { getShipment, linkShipmentToFinance, orderShipments, type ShipmentView } from './shipments.service.js'

@@ -54,37 +54,43 @@ export const DELIVERY: Record<DemoGroup, string[]> = {
   en: ['Warehouse, Unit 4, Riverside Park, Leeds LS10 1AB', 'Office, 12 King Street, Manchester M2 4WU'],
 }
 
-/** Comments on status changes: public ones the client reads, internal ones only staff see. */
+/** Comments on status changes: public ones (by the status reached) the client reads, internal ones only staff see. */
 export const COMMENTS: Record<
   DemoGroup,
-  { public: string[]; internal: string[]; cancelled: string[]; client: string[] }
+  { public: Record<string, string[]>; internal: string[]; cancelled: string[]; client: string[] }
 > = {
   hu: {
-    public: [
-      'Szállítás a jövő héten várható.',
-      'A futár délelőtt érkezik.',
-      'Részszállítás: a maradék két napon belül.',
-    ],
+    public: {
+      confirmed: ['Visszaigazolva, szállítás a jövő héten várható.', 'Minden tétel raktáron van.'],
+      in_progress: ['Összekészítés alatt.', 'A hiányzó tétel holnap érkezik a beszállítótól.'],
+      shipped: ['A futár délelőtt érkezik.', 'Feladva, a csomagkövetési szám a szállításnál látható.'],
+      delivered: ['Átvétel aláírva.'],
+      closed: ['Köszönjük a megrendelést!'],
+    },
     internal: ['Raktárkészlet ellenőrizve.', 'Beszállítói visszaigazolásra vár.', 'Ügyfél kérésére sürgős.'],
     cancelled: ['Az ügyfél kérésére törölve.', 'A termék nem elérhető.'],
     client: ['Kérjük, a hátsó bejárathoz szállítsák.', 'Számlát a központi címre kérjük.'],
   },
   ru: {
-    public: [
-      'Отгрузка ожидается на следующей неделе.',
-      'Курьер приедет до обеда.',
-      'Частичная отгрузка, остаток — в течение двух дней.',
-    ],
+    public: {
+      confirmed: ['Подтверждён, отгрузка ожидается на следующей неделе.', 'Все позиции есть на складе.'],
+      in_progress: ['Заказ комплектуется.', 'Недостающая позиция поступит от поставщика завтра.'],
+      shipped: ['Курьер приедет до обеда.', 'Отгружен, трек-номер указан в отгрузке.'],
+      delivered: ['Получение подтверждено.'],
+      closed: ['Спасибо за заказ!'],
+    },
     internal: ['Остатки на складе проверены.', 'Ждём подтверждения поставщика.', 'Срочно по просьбе клиента.'],
     cancelled: ['Отменён по просьбе клиента.', 'Товара нет в наличии.'],
     client: ['Просим доставить к заднему входу.', 'Счёт, пожалуйста, на головной офис.'],
   },
   en: {
-    public: [
-      'Delivery expected next week.',
-      'The courier will arrive in the morning.',
-      'Part shipped; the rest within two days.',
-    ],
+    public: {
+      confirmed: ['Confirmed; delivery expected next week.', 'Everything is in stock.'],
+      in_progress: ['Being picked and packed.', 'The missing item arrives from our supplier tomorrow.'],
+      shipped: ['The courier will arrive in the morning.', 'Shipped; the tracking number is on the shipment.'],
+      delivered: ['Receipt signed.'],
+      closed: ['Thank you for your order!'],
+    },
     internal: ['Stock checked.', 'Waiting for the supplier’s confirmation.', 'Urgent at the client’s request.'],
     cancelled: ['Cancelled at the client’s request.', 'Item out of stock.'],
     client: ['Please deliver to the back entrance.', 'Please invoice our head office.'],

@@ -3,6 +3,11 @@ import type { Locale, Messages } from '../../core/i18n/messages.js'
 /** Orders: lists, order page and forms, client ordering, status workflow settings, home blocks, notifications. */
 export const ordersMessages: Record<Locale, Messages> = {
   en: {
+    'audit.action.order.created': 'Order created',
+    'audit.action.order.updated': 'Order changed',
+    'audit.action.order.status_changed': 'Order status changed',
+    'audit.action.shipment.linked': 'Shipment linked to finance',
+    'audit.action.orders.settings_updated': 'Order workflow changed',
     'nav.orders': 'Orders',
     'nav.my_orders': 'My orders',
     'nav.order_settings': 'Order workflow',
@@ -197,6 +202,11 @@ export const ordersMessages: Record<Locale, Messages> = {
     'orders.tone.grey': 'Grey',
   },
   hu: {
+    'audit.action.order.created': 'Megrendelés létrehozva',
+    'audit.action.order.updated': 'Megrendelés módosítva',
+    'audit.action.order.status_changed': 'Megrendelés állapota módosult',
+    'audit.action.shipment.linked': 'Szállítás könyvelésbe kapcsolva',
+    'audit.action.orders.settings_updated': 'Rendelési folyamat módosítva',
     'nav.orders': 'Megrendelések',
     'nav.my_orders': 'Megrendeléseim',
     'nav.order_settings': 'Rendelési folyamat',
@@ -397,6 +407,11 @@ export const ordersMessages: Record<Locale, Messages> = {
     'orders.tone.grey': 'Szürke',
   },
   ru: {
+    'audit.action.order.created': 'Заказ создан',
+    'audit.action.order.updated': 'Заказ изменён',
+    'audit.action.order.status_changed': 'Статус заказа изменён',
+    'audit.action.shipment.linked': 'Отгрузка связана с учётом',
+    'audit.action.orders.settings_updated': 'Статусы заказов изменены',
     'nav.orders': 'Заказы',
     'nav.my_orders': 'Мои заказы',
     'nav.order_settings': 'Статусы заказов',

@@ -5,20 +5,12 @@ import type { Ctx } from '../../core/ctx.js'
 import { ValidationError } from '../../core/errors.js'
 import { parseListQuery } from '../../core/http/list-query.js'
 import { orderDetail } from './order-detail.service.js'
+import { createOrder, placeOrder, updateOrder } from './order-entry.service.js'
 import type { OrderInput } from './order-input.js'
 import { changeOrderStatus } from './order-status.service.js'
 import { statusLabel, type Workflow } from './order-workflow.js'
 import { CreateBody, ListQuery, OrderDetailJson, OrderJson, StatusBody, UpdateBody } from './orders.api-schemas.js'
-import {
-  companyToday,
-  createOrder,
-  listOrders,
-  ORDER_SORTS,
-  type OrderView,
-  ordersWorkflow,
-  placeOrder,
-  updateOrder,
-} from './orders.service.js'
+import { companyToday, listOrders, ORDER_SORTS, type OrderView, ordersWorkflow } from './orders.service.js'
 
 const errors = { 401: ErrorJson, 403: ErrorJson, 404: ErrorJson }
 const READ_ANY = { access: 'signed-in' } as const

@@ -176,8 +176,8 @@ function buildOrder(p: {
           ? null
           : internal
             ? pick(c.internal, r)
-            : roll < 0.45
-              ? pick(c.public, r)
+            : roll < 0.45 && c.public[to]
+              ? pick(c.public[to] as string[], r)
               : null
     changes.push({
       id: newId(),

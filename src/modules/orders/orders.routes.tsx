@@ -6,6 +6,7 @@ import { parseListQuery } from '../../core/http/list-query.js'
 import { formatPercent } from '../../core/i18n/format.js'
 import { pageContext } from '../../core/ui/page-context.js'
 import { clientForOrder, orderDetail } from './order-detail.service.js'
+import { createOrder, placeOrder, updateOrder } from './order-entry.service.js'
 import {
   BLANK_LINE_ROWS,
   blankLine,
@@ -22,15 +23,12 @@ import { changeOrderStatus } from './order-status.service.js'
 import { statusChangeFromForm } from './order-status-form.js'
 import {
   companyToday,
-  createOrder,
   getOrder,
   getOrderLines,
   listOrders,
   ORDER_SORTS,
   type OrderView,
   ordersWorkflow,
-  placeOrder,
-  updateOrder,
 } from './orders.service.js'
 import { ClientOrderFormPage } from './views/client-order-form.js'
 import { MyOrderPage } from './views/my-order.js'

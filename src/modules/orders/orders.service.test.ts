@@ -6,16 +6,9 @@ import { ConflictError, NotFoundError, RuleError, ValidationError } from '../../
 import { parseListQuery } from '../../core/http/list-query.js'
 import { DEFAULTS } from '../../core/settings/settings-store.js'
 import { createContract } from '../contracts/index.js'
+import { createOrder, placeOrder, updateOrder } from './order-entry.service.js'
 import { changeOrderStatus } from './order-status.service.js'
-import {
-  createOrder,
-  getOrder,
-  getOrderLines,
-  listOrders,
-  ORDER_SORTS,
-  placeOrder,
-  updateOrder,
-} from './orders.service.js'
+import { getOrder, getOrderLines, listOrders, ORDER_SORTS } from './orders.service.js'
 import { ctxOf, givenOrder, line, mailTo, orderInput } from './orders.test-kit.js'
 
 async function world(t: import('node:test').TestContext) {

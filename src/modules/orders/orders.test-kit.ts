@@ -3,8 +3,8 @@ import { Ctx } from '../../core/ctx.js'
 import type { User } from '../../core/db/core-tables.js'
 import type { Locale } from '../../core/i18n/messages.js'
 import type { Services } from '../../core/services.js'
+import { createOrder } from './order-entry.service.js'
 import type { OrderInput, OrderLineInput } from './order-input.js'
-import { createOrder } from './orders.service.js'
 
 /** A service ctx acting as `user`, as a request of theirs would have. */
 export const ctxOf = (services: Services, user: User, locale: Locale = 'en') =>
