@@ -284,3 +284,45 @@ test('the workflow settings page saves a valid workflow and refuses a broken one
   const manager = await Agent.signedIn(app, await given.sessionCookie(await given.manager()))
   assert.equal((await manager.get('/orders/settings')).statusCode, 403)
 })
+
+test('the manager prices a client’s order on its edit page, then confirms it; a confirmed order is no longer editable', async (t) => {
+  const { agent, client, given, app, ctx } = await world(t)
+  const user = await given.clientUser({ client })
+  const me = await Agent.signedIn(app, await given.sessionCookie(user))
+  await me.get('/orders/mine/new')
+  const placed = await me.post('/orders/mine', { line_name_0: 'Toner HP 59A', line_qty_0: '2', line_unit_0: 'db' })
+  const id = placed.headers.location?.toString().split('/').pop() as string
+  const page = await agent.get(`/orders/${id}`)
+  assert.match(page.body, /Add the prices before confirming/)
+  assert.doesNotMatch(page.body, /name="to" value="confirmed"/, 'confirming waits for the prices')
+  const edit = await agent.get(`/orders/${id}/edit`)
+  assert.equal(edit.statusCode, 200)
+  assert.match(edit.body, /value="Toner HP 59A"/)
+  const saved = await agent.post(`/orders/${id}`, {
+    version: '1',
+    order_date: (await getOrder(ctx, id)).orderDate,
+    currency: 'HUF',
+    delivery_address: '',
+    desired_date: '',
+    comment: '',
+    line_name_0: 'Toner HP 59A',
+    line_sku_0: 'TON-59A',
+    line_qty_0: '2',
+    line_unit_0: 'db',
+    line_price_0: '32490',
+    line_vat_0: '2700',
+  })
+  assert.equal(saved.statusCode, 303, saved.body.slice(0, 300))
+  const priced = await getOrder(ctx, id)
+  assert.deepEqual([priced.isPriced, priced.netMinor, priced.vatMinor, priced.version], [true, 6_498_000, 1_754_460, 2])
+  const stale = await agent.post(`/orders/${id}/status`, { to: 'confirmed', version: '1' })
+  assert.equal(stale.statusCode, 409)
+  const confirmed = await agent.post(`/orders/${id}/status`, {
+    to: 'confirmed',
+    version: '2',
+    comment: 'Holnap szállítjuk',
+  })
+  assert.equal(confirmed.statusCode, 303)
+  assert.equal((await agent.get(`/orders/${id}/edit`)).statusCode, 303, 'back to the order page')
+  assert.match((await me.get(`/orders/${id}`)).body, /Holnap szállítjuk/)
+})
