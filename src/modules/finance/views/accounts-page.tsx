@@ -27,16 +27,14 @@ export function AccountsPage({ pc, lq, page }: { pc: PageContext; lq: ListQuery;
         a.balances.length === 0 ? (
           <span class="muted">—</span>
         ) : (
-          <>
-            {a.balances.map((b) => (
-              <div>
-                <Badge
-                  tone={b.balanceMinor < 0 ? 'red' : b.balanceMinor > 0 ? 'green' : 'neutral'}
-                  label={formatMoney(pc.locale, b.balanceMinor, b.currency)}
-                />
-              </div>
-            ))}
-          </>
+          a.balances.map((b) => (
+            <div>
+              <Badge
+                tone={b.balanceMinor < 0 ? 'red' : b.balanceMinor > 0 ? 'green' : 'neutral'}
+                label={formatMoney(pc.locale, b.balanceMinor, b.currency)}
+              />
+            </div>
+          ))
         ),
     },
   ]
