@@ -188,7 +188,9 @@ export async function ordersPages(app: FastifyInstance) {
       setFlash(reply, 'info', req.t('orders.error.ordering_closed'))
       return reply.redirect('/orders/mine', 303)
     }
-    const values = emptyFormValues('', '', '')
+    // The delivery address starts as the company's own (postal, else legal); the client may change it.
+    const own = req.actor?.clientId ? await clientForOrder(req.ctx, req.actor.clientId) : null
+    const values = emptyFormValues('', '', '', own?.address ?? '')
     values.lines = [blankLine()]
     return clientFormPage(req, reply, values, undefined, BLANK_LINE_ROWS - 1)
   })
