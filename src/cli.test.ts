@@ -115,3 +115,27 @@ test('migrate reports an up-to-date database', async (t) => {
   assert.equal(res.code, 0, res.stderr)
   assert.match(res.stdout, /up to date|applied/)
 })
+
+test('serve answers /healthz and shuts down cleanly on SIGTERM', async (t) => {
+  const { env } = await cliEnv(t)
+  const port = String(20000 + Math.floor(Math.random() * 20000))
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
+    cwd: root,
+    env: { ...process.env, ...env, KABINET_LOG_LEVEL: 'silent', KABINET_PORT: port, KABINET_HOST: '127.0.0.1' },
+  })
+  let stdout = ''
+  child.stdout.on('data', (d) => (stdout += d))
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)))
+  let healthy = false
+  for (let i = 0; i < 150 && !healthy; i++) {
+    await new Promise((r) => setTimeout(r, 200))
+    healthy = await fetch(`http://127.0.0.1:${port}/healthz`)
+      .then((r) => r.ok)
+      .catch(() => false)
+  }
+  assert.ok(healthy, 'the server never answered /healthz')
+  assert.match(stdout, /one-time link to create the first head account:\n\s+http:\/\/\S+\/setup\/\S+/)
+  child.kill('SIGTERM')
+  assert.equal(await exited, 0)
+  await assert.rejects(fetch(`http://127.0.0.1:${port}/healthz`))
+})
