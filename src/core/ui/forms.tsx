@@ -16,20 +16,22 @@ export interface FieldProps {
   placeholder?: string
   maxlength?: number
   autofocus?: boolean
+  /** Keeps ids unique when two forms on one page share a field name (e.g. `filter-`). */
+  idPrefix?: string
 }
 
 const fieldId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`
 
 function FieldShell(props: {
   pc: PageContext
-  name: string
+  id: string
   label: string
   required?: boolean
   help?: string
   error?: string
   children: Children
 }) {
-  const id = fieldId(props.name)
+  const id = props.id
   return (
     <div class={props.error ? 'field has-error' : 'field'}>
       <label for={id}>
@@ -61,15 +63,17 @@ function FieldShell(props: {
   )
 }
 
-const describedBy = (name: string, help?: string, error?: string) =>
-  [help ? `${fieldId(name)}-help` : '', error ? `${fieldId(name)}-error` : ''].filter(Boolean).join(' ') || undefined
+const describedBy = (id: string, help?: string, error?: string) =>
+  [help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
+
+const idOf = (p: { name: string; idPrefix?: string }) => fieldId(`${p.idPrefix ?? ''}${p.name}`)
 
 export function Field(p: FieldProps) {
   const error = p.errors?.[p.name]
   return (
-    <FieldShell pc={p.pc} name={p.name} label={p.label} required={p.required} help={p.help} error={error}>
+    <FieldShell pc={p.pc} id={idOf(p)} label={p.label} required={p.required} help={p.help} error={error}>
       <input
-        id={fieldId(p.name)}
+        id={idOf(p)}
         name={p.name}
         type={p.type ?? 'text'}
         value={p.type === 'password' ? undefined : (p.value ?? undefined)}
@@ -80,7 +84,7 @@ export function Field(p: FieldProps) {
         maxlength={p.maxlength === undefined ? undefined : String(p.maxlength)}
         autofocus={p.autofocus}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(p.name, p.help, error)}
+        aria-describedby={describedBy(idOf(p), p.help, error)}
       />
     </FieldShell>
   )
@@ -89,15 +93,15 @@ export function Field(p: FieldProps) {
 export function TextArea(p: Omit<FieldProps, 'type'> & { rows?: number }) {
   const error = p.errors?.[p.name]
   return (
-    <FieldShell pc={p.pc} name={p.name} label={p.label} required={p.required} help={p.help} error={error}>
+    <FieldShell pc={p.pc} id={idOf(p)} label={p.label} required={p.required} help={p.help} error={error}>
       <textarea
-        id={fieldId(p.name)}
+        id={idOf(p)}
         name={p.name}
         rows={String(p.rows ?? 4)}
         required={p.required}
         maxlength={p.maxlength === undefined ? undefined : String(p.maxlength)}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(p.name, p.help, error)}
+        aria-describedby={describedBy(idOf(p), p.help, error)}
         safe
       >
         {p.value ?? ''}
@@ -111,13 +115,13 @@ export function SelectField(
 ) {
   const error = p.errors?.[p.name]
   return (
-    <FieldShell pc={p.pc} name={p.name} label={p.label} required={p.required} help={p.help} error={error}>
+    <FieldShell pc={p.pc} id={idOf(p)} label={p.label} required={p.required} help={p.help} error={error}>
       <select
-        id={fieldId(p.name)}
+        id={idOf(p)}
         name={p.name}
         required={p.required}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(p.name, p.help, error)}
+        aria-describedby={describedBy(idOf(p), p.help, error)}
       >
         {p.emptyLabel !== undefined ? (
           <option value="" safe>

@@ -34,43 +34,45 @@ export function PreferencesPage({
             <p class="help" safe>
               {pc.t('notifications.intro')}
             </p>
-            <table class="data-table">
-              <caption class="visually-hidden" safe>
-                {pc.t('notifications.title')}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col" safe>
-                    {pc.t('notifications.event')}
-                  </th>
-                  {channels.map((c) => (
-                    <th scope="col" safe>
-                      {pc.t(`notifications.channel.${c}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
+            <div class="table-scroll">
+              <table class="data-table">
+                <caption class="visually-hidden" safe>
+                  {pc.t('notifications.title')}
+                </caption>
+                <thead>
                   <tr>
-                    <th scope="row" safe>
-                      {pc.t(r.label)}
+                    <th scope="col" safe>
+                      {pc.t('notifications.event')}
                     </th>
                     {channels.map((c) => (
-                      <td>
-                        <input
-                          type="checkbox"
-                          name="on"
-                          value={`${r.event}:${c}`}
-                          checked={r.channels[c]}
-                          aria-label={`${pc.t(r.label)} — ${pc.t(`notifications.channel.${c}`)}`}
-                        />
-                      </td>
+                      <th scope="col" safe>
+                        {pc.t(`notifications.channel.${c}`)}
+                      </th>
                     ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {rows.map((r) => (
+                    <tr>
+                      <th scope="row" safe>
+                        {pc.t(r.label)}
+                      </th>
+                      {channels.map((c) => (
+                        <td>
+                          <input
+                            type="checkbox"
+                            name="on"
+                            value={`${r.event}:${c}`}
+                            checked={r.channels[c]}
+                            aria-label={`${pc.t(r.label)} — ${pc.t(`notifications.channel.${c}`)}`}
+                          />
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
             <div class="form-actions">
               <button type="submit" class="btn btn-primary" data-disable-on-submit safe>
                 {pc.t('form.save')}

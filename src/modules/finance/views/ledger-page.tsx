@@ -94,6 +94,7 @@ export function LedgerPageView(p: LedgerPageProps) {
       <form method="get" action={p.path} class="filter-bar">
         <SelectField
           pc={pc}
+          idPrefix="filter-"
           name="currency"
           label={pc.t('finance.currency')}
           value={ledger.currency}
