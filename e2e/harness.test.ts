@@ -66,7 +66,7 @@ test('the sideways-scroll check names the element that sticks out', async (t) =>
   await login(page, DEMO.managerEn, DEMO_PASSWORD)
   assert.deepEqual(await sidewaysOverflow(page, NARROW.width), [])
   await page.evaluate(
-    "document.querySelector('main').append(Object.assign(document.createElement('pre'), { className: 'planted', textContent: 'x'.repeat(200) }))",
+    "document.body.append(Object.assign(document.createElement('pre'), { className: 'planted', textContent: 'x'.repeat(200) }))",
   )
   const found = await sidewaysOverflow(page, NARROW.width)
   assert.ok(
