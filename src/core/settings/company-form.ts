@@ -1,6 +1,7 @@
 import { ValidationError } from '../errors.js'
 import { EMAIL_RE, type FormData } from '../http/forms.js'
 import { isLocale } from '../i18n/messages.js'
+import { formatIban, ibanValid, looksLikeIban } from '../money/iban.js'
 import { type BankAccount, type CompanySettings, DEFAULT_NUMBERING } from './settings-store.js'
 
 /** A bank account row as typed into the form. */
@@ -101,25 +102,9 @@ export function companyInputFromForm(form: FormData, kinds: string[]): CompanyIn
 export const isBlankRow = (row: BankAccountInput): boolean =>
   !row.bankName.trim() && !row.account.trim() && !row.bic.trim() && !row.currency.trim()
 
-const compact = (account: string) => account.replace(/[\s-]/g, '').toUpperCase()
-
-/** Whether an account number is written as an IBAN (country code, two check digits, the rest). */
-export const looksLikeIban = (account: string): boolean => /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(compact(account))
-
-/** ISO 13616 check: the rearranged IBAN, letters as numbers, is 1 modulo 97. */
-export function ibanChecksumValid(account: string): boolean {
-  const iban = compact(account)
-  const rearranged = iban.slice(4) + iban.slice(0, 4)
-  let remainder = 0
-  for (const ch of rearranged) {
-    const digits = /[A-Z]/.test(ch) ? String(ch.charCodeAt(0) - 55) : ch
-    for (const d of digits) remainder = (remainder * 10 + Number(d)) % 97
-  }
-  return remainder === 1
-}
-
-/** An IBAN in the printed form: groups of four. */
-export const formatIban = (account: string): string => compact(account).replace(/(.{4})(?=.)/g, '$1 ')
+export { formatIban, looksLikeIban } from '../money/iban.js'
+/** ISO 13616 check digits (kept under this name for the settings form). */
+export const ibanChecksumValid = ibanValid
 
 const BIC_RE = /^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/
 
