@@ -213,6 +213,7 @@ async function issueDraft(ctx: Ctx, id: string, version?: number): Promise<Invoi
     }
     if (!(await updateInvoiceAt(tx, id, Number(inv.version), set))) throw new ConflictError('stale', 'error.conflict')
     await tx.audit('finance.invoice_issued', { entity: 'invoice', entityId: id, clientId: inv.client_id, after: set })
+    await tx.emit('finance.invoice_issued', { invoiceId: id, clientId: inv.client_id })
     return getInvoice(tx, id)
   })
 }

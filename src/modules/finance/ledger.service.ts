@@ -130,16 +130,29 @@ export async function recordCharge(ctx: Ctx, clientId: string, input: ChargeInpu
   if (!input.description.trim()) fields.description = 'form.required'
   if (Object.keys(fields).length) throw new ValidationError(fields)
   const source = input.kind === 'service' ? 'service_act' : input.kind === 'shipment' ? 'shipment' : 'fee'
-  return postEntry(ctx, {
-    clientId,
-    date: input.date,
-    kind: input.kind,
-    amountMinor: -input.amountMinor,
-    currency: input.currency,
-    description: input.description,
-    sourceKind: source,
+  return ctx.transaction(async (tx) => {
+    const entry = await postEntry(tx, {
+      clientId,
+      date: input.date,
+      kind: input.kind,
+      amountMinor: -input.amountMinor,
+      currency: input.currency,
+      description: input.description,
+      sourceKind: source,
+    })
+    await tx.emit('finance.charge_recorded', chargeEvent(entry))
+    return entry
   })
 }
+
+/** What listeners (the documents module) need to produce the matching delivery note or act. */
+const chargeEvent = (e: EntryView) => ({
+  entryId: e.id,
+  clientId: e.clientId,
+  kind: e.kind,
+  sourceKind: e.sourceKind,
+  sourceId: e.sourceId,
+})
 
 /**
  * The charge for a shipment (called by the orders module in its own transaction): one negative
@@ -163,7 +176,7 @@ export async function postShipmentCharge(
         throw new RuleError('shipment_charged', 'finance.error.shipment_charged')
       }
     }
-    return postEntry(tx, {
+    const entry = await postEntry(tx, {
       clientId: s.clientId,
       date: s.date,
       kind: 'shipment',
@@ -173,6 +186,8 @@ export async function postShipmentCharge(
       sourceKind: 'shipment',
       sourceId: s.shipmentId,
     })
+    await tx.emit('finance.charge_recorded', chargeEvent(entry))
+    return entry
   })
 }
 
