@@ -63,6 +63,14 @@ export {
 } from './invoice.service.js'
 export { recordPayment } from './invoice-payment.service.js'
 export {
+  findPayableByReference,
+  type PayableRef,
+  paymentReferences,
+  periodLockDate,
+  type ReceiptInput,
+  recordReceipt,
+} from './receipts.service.js'
+export {
   type Balance,
   clientBalances,
   type EntryView,
