@@ -3,6 +3,7 @@ import { test } from 'node:test'
 import { testApp } from '../../../test/helpers/test-app.js'
 import { ConflictError, RuleError, ValidationError } from '../../core/errors.js'
 import { DEFAULTS } from '../../core/settings/settings-store.js'
+import { clientBalances, getEntry } from '../finance/index.js'
 import { placeOrder } from './order-entry.service.js'
 import { changeOrderStatus, orderHistory } from './order-status.service.js'
 import { getOrder, getOrderLines } from './orders.service.js'
@@ -124,7 +125,12 @@ test('shipping records the quantities per line with exact amounts; the parts add
     [[1000, 333, 90]],
   )
   assert.equal(shipments[0]?.kind, 'shipped')
-  assert.equal(shipments[0]?.ledgerEntryId, null)
+  // Shipping charges the client in the same transaction: one shipment entry for the shipment's total.
+  const charge = await getEntry(ctx, shipments[0]?.ledgerEntryId ?? 'none')
+  assert.deepEqual(
+    [charge.kind, charge.amountMinor, charge.date, charge.sourceKind, charge.sourceId, charge.description],
+    ['shipment', -423, '2026-03-05', 'shipment', shipments[0]?.id, o.number],
+  )
   // Delivery ships the rest by default: the last part takes what is left of each line's amounts.
   await changeOrderStatus(ctx, o.id, 'delivered', { version: shipped.version })
   shipments = await orderShipments(ctx, o.id)
@@ -140,6 +146,10 @@ test('shipping records the quantities per line with exact amounts; the parts add
     shipments.reduce((s, x) => s + x.totalMinor, 0),
     final.totalMinor,
   )
+  // Both shipments charged: the client owes the order's total.
+  assert.deepEqual(await clientBalances(ctx, client.id), [
+    { currency: final.currency, balanceMinor: -final.totalMinor },
+  ])
   assert.ok((await getOrderLines(ctx, o.id)).every((l) => l.shippedMilli === l.quantityMilli))
 })
 

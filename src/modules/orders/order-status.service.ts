@@ -1,12 +1,13 @@
 import type { Ctx } from '../../core/ctx.js'
 import { newId, nowIso } from '../../core/db/ids.js'
 import { RuleError, ValidationError } from '../../core/errors.js'
+import { postShipmentCharge } from '../finance/index.js'
 import { notifyStatusChange } from './order-notify.js'
 import { isAllowedTransition, statusLabel, transitionsFrom, type Workflow } from './order-workflow.js'
 import { CANCELLED_STATUS, INITIAL_STATUS, isShipmentStatus, MAX_COMMENT } from './orders.constants.js'
-import { insertStatusChange, listStatusChanges, updateOrderAt } from './orders.queries.js'
+import { insertStatusChange, listStatusChanges, setShipmentLinks, updateOrderAt } from './orders.queries.js'
 import { getOrder, type OrderView, ordersWorkflow, staleOrder } from './orders.service.js'
-import { prepareShipment, type ShipmentInput, storeShipment } from './shipments.service.js'
+import { type PreparedShipment, prepareShipment, type ShipmentInput, storeShipment } from './shipments.service.js'
 
 /** Why the order may not move to `to` now (null when it may): the workflow, and prices before confirming. */
 export function transitionRefusal(
@@ -76,6 +77,7 @@ export async function changeOrderStatus(ctx: Ctx, id: string, to: string, input:
       is_internal: internal ? 1 : 0,
     })
     const shipmentId = shipment && isShipmentStatus(to) ? await storeShipment(tx, order, to, shipment) : null
+    if (shipment && shipmentId) await chargeShipment(tx, order, shipmentId, shipment)
     await tx.audit('order.status_changed', {
       entity: 'order',
       entityId: order.id,
@@ -120,4 +122,23 @@ export async function orderHistory(ctx: Ctx, id: string): Promise<StatusHistoryI
       internal: staff && internal,
     }
   })
+}
+
+/**
+ * The shipment's charge on the client's account, in the status change's transaction so an order is
+ * never shipped without it (nor charged without being shipped). Only when finance is on; a shipment
+ * of nothing (delivery after everything had left) charges nothing.
+ */
+async function chargeShipment(tx: Ctx, order: OrderView, shipmentId: string, s: PreparedShipment) {
+  if (!tx.services.isEnabled('finance') || s.row.total_minor <= 0) return
+  const entry = await postShipmentCharge(tx, {
+    clientId: order.clientId,
+    shipmentId,
+    amountMinor: s.row.total_minor,
+    currency: s.row.currency,
+    date: s.row.shipped_at,
+    // The entry's kind says "shipment" in the reader's language; the order number says which.
+    description: order.number,
+  })
+  await setShipmentLinks(tx, shipmentId, { ledger_entry_id: entry.id })
 }

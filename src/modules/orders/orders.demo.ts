@@ -2,7 +2,9 @@ import type { Ctx } from '../../core/ctx.js'
 import { newId } from '../../core/db/ids.js'
 import type { DemoWorld } from '../../core/module.js'
 import { nextNumber } from '../../core/numbering/numbering.js'
+import { postShipmentCharge } from '../finance/index.js'
 import { documentTotals, lineAmounts } from './order-totals.js'
+import { setShipmentLinks } from './orders.queries.js'
 import type {
   NewOrder,
   NewOrderLine,
@@ -107,6 +109,27 @@ export async function ordersDemo(ctx: Ctx, world: DemoWorld): Promise<void> {
   for (const rows of chunks(built.flatMap((b) => b.shipments))) await raw.insertInto('shipments').values(rows).execute()
   for (const rows of chunks(built.flatMap((b) => b.shipmentLines)))
     await raw.insertInto('shipment_lines').values(rows).execute()
+  if (ctx.services.isEnabled('finance')) await chargeDemoShipments(ctx, built)
+}
+
+/** Each demo shipment charged on its client's account, as shipping it in the app would have. */
+async function chargeDemoShipments(ctx: Ctx, built: Built[]) {
+  for (const b of built) {
+    for (const s of b.shipments) {
+      if (Number(s.total_minor) <= 0) continue
+      await ctx.transaction(async (tx) => {
+        const entry = await postShipmentCharge(tx, {
+          clientId: s.client_id,
+          shipmentId: s.id,
+          amountMinor: Number(s.total_minor),
+          currency: s.currency,
+          date: s.shipped_at,
+          description: b.order.number,
+        })
+        await setShipmentLinks(tx, s.id, { ledger_entry_id: entry.id })
+      })
+    }
+  }
 }
 
 function buildOrder(p: {
