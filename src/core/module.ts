@@ -44,6 +44,16 @@ export interface JobDefinition {
   run: (ctx: Ctx) => Promise<void>
 }
 
+/** A column another module adds to the staff client list (the finance balance), filled for one page of clients. */
+export interface ClientListColumn {
+  key: string
+  /** Message key of the header. */
+  label: string
+  align?: 'left' | 'right'
+  /** The cells of the listed clients, by client id, in the caller's scope (one query per page, not per row). */
+  cells: (ctx: Ctx, pc: PageContext, clientIds: string[]) => Promise<Map<string, JSX.Element>>
+}
+
 export type EventHandler = (ctx: Ctx, payload: Record<string, unknown>) => Promise<void>
 
 export interface ModuleManifest {
@@ -70,6 +80,8 @@ export interface ModuleManifest {
   timeline?: (ctx: Ctx, clientId: string, opts: { before?: string; limit: number }) => Promise<TimelineEvent[]>
   /** Events this module notifies users about; each user can switch them off per channel. */
   notifications?: NotificationDefinition[]
+  /** Columns this module adds to the staff client list. */
+  clientListColumns?: ClientListColumn[]
   /** A block for the home page (key figures, short lists), in the caller's scope. */
   dashboard?: (ctx: Ctx, pc: PageContext) => Promise<JSX.Element>
   /** Adds this module's share of `kabinet demo`. */

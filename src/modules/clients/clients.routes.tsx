@@ -13,6 +13,7 @@ import {
   emptyClientInput,
   splitTags,
 } from './client-input.js'
+import { moduleClientColumns } from './client-list-columns.js'
 import { mergedTimeline } from './client-timeline.js'
 import { listClientUsers, setClientUserRights } from './client-users.service.js'
 import {
@@ -119,6 +120,7 @@ async function clientPages(app: FastifyInstance) {
         pc={pc}
         lq={lq}
         page={page}
+        moduleColumns={await moduleClientColumns(ctx, pc, page.rows)}
         groups={groups}
         managers={managers}
         canManage={ctx.can('clients.manage')}

@@ -181,3 +181,23 @@ test('client accounts: a manager sees the balances of its own clients only, with
     403,
   )
 })
+
+test('the staff client list shows each listed client’s balance, linking to its ledger', async (t) => {
+  const w = await world(t)
+  const quiet = await w.given.client({ name: 'Csendes Bt.', managerId: w.manager.id })
+  await recordCharge(w.ctx, w.client.id, {
+    kind: 'service',
+    amountMinor: 123_456,
+    currency: 'EUR',
+    date: '2026-04-01',
+    description: 'Audit',
+  })
+  const agent = await Agent.signedIn(w.app, await w.given.sessionCookie(w.manager))
+  const list = await agent.get('/clients?sort=name&dir=asc')
+  assert.equal(list.statusCode, 200)
+  assert.match(list.body, /<th[^>]*>(?:(?!<\/th>).)*Balance/s)
+  const row = (id: string) => list.body.slice(list.body.indexOf(`/clients/${id}"`)).split('</tr>')[0] ?? ''
+  assert.match(row(w.client.id), /-€1,234\.56|−€1,234\.56/)
+  assert.match(row(w.client.id), new RegExp(`/finance/clients/${w.client.id}/ledger`))
+  assert.doesNotMatch(row(quiet.id), /€/)
+})

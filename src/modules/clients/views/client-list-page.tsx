@@ -16,12 +16,14 @@ export interface ClientListPageProps {
   /** Offered in the manager filter; empty for a manager who sees only its own clients. */
   managers: ManagerOption[]
   canManage: boolean
+  /** Columns of other enabled modules (the finance balance), already filled for this page. */
+  moduleColumns?: Column<ClientListRow>[]
 }
 
 const TABLE_ID = 'clients-table'
 
 /** The client list: search, status/group/manager filters, sortable columns, counts, export and import. */
-export function ClientListPage({ pc, lq, page, groups, managers, canManage }: ClientListPageProps) {
+export function ClientListPage({ pc, lq, page, groups, managers, canManage, moduleColumns = [] }: ClientListPageProps) {
   const n = (v: number | null | undefined) => formatNumber(pc.locale, Number(v ?? 0))
   const columns: Column<ClientListRow>[] = [
     {
@@ -88,6 +90,7 @@ export function ClientListPage({ pc, lq, page, groups, managers, canManage }: Cl
       render: (r) => n(r.contact_count),
     },
     { key: 'users', label: pc.t('clients.col.users'), sortable: true, align: 'right', render: (r) => n(r.user_count) },
+    ...moduleColumns,
   ]
   const filtered = Boolean(lq.q || lq.params.status || lq.params.group || lq.params.manager)
   const exportHref = (ext: string) => listHref(`/clients/export.${ext}`, lq, { page: null })

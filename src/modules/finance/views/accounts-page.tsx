@@ -1,10 +1,10 @@
 import type { ListQuery, Page } from '../../../core/http/list-query.js'
-import { formatMoney } from '../../../core/i18n/format.js'
-import { Badge, EmptyState } from '../../../core/ui/components.js'
+import { EmptyState } from '../../../core/ui/components.js'
 import { Layout } from '../../../core/ui/layout.js'
 import type { PageContext } from '../../../core/ui/page-context.js'
 import { type Column, DataTable, FilterBar, SearchInput } from '../../../core/ui/table.js'
 import type { AccountRow } from '../accounts.service.js'
+import { BalanceCell } from './balance-cell.js'
 
 /** Staff: the clients in scope with their balances, each linking to its account (ledger). */
 export function AccountsPage({ pc, lq, page }: { pc: PageContext; lq: ListQuery; page: Page<AccountRow> }) {
@@ -23,19 +23,7 @@ export function AccountsPage({ pc, lq, page }: { pc: PageContext; lq: ListQuery;
       key: 'balance',
       label: pc.t('finance.balance'),
       align: 'right',
-      render: (a) =>
-        a.balances.length === 0 ? (
-          <span class="muted">—</span>
-        ) : (
-          a.balances.map((b) => (
-            <div>
-              <Badge
-                tone={b.balanceMinor < 0 ? 'red' : b.balanceMinor > 0 ? 'green' : 'neutral'}
-                label={formatMoney(pc.locale, b.balanceMinor, b.currency)}
-              />
-            </div>
-          ))
-        ),
+      render: (a) => <BalanceCell pc={pc} balances={a.balances} />,
     },
   ]
   return (
