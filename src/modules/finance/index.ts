@@ -1,5 +1,6 @@
 import { defineModule } from '../../core/module.js'
 import { financeApi } from './finance.api.js'
+import { financeClientColumns } from './finance.client-columns.js'
 import { financeDashboard } from './finance.dashboard.js'
 import { financeDemo } from './finance.demo.js'
 import { financePages } from './finance.routes.js'
@@ -45,6 +46,7 @@ export const financeModule = defineModule({
   ],
   messages: financeMessages,
   dashboard: financeDashboard,
+  clientListColumns: financeClientColumns,
   demo: financeDemo,
 })
 
@@ -63,14 +65,6 @@ export {
 } from './invoice.service.js'
 export { recordPayment } from './invoice-payment.service.js'
 export {
-  findPayableByReference,
-  type PayableRef,
-  paymentReferences,
-  periodLockDate,
-  type ReceiptInput,
-  recordReceipt,
-} from './receipts.service.js'
-export {
   type Balance,
   clientBalances,
   type EntryView,
@@ -80,3 +74,11 @@ export {
   recordCharge,
   reverseEntry,
 } from './ledger.service.js'
+export {
+  findPayableByReference,
+  type PayableRef,
+  paymentReferences,
+  periodLockDate,
+  type ReceiptInput,
+  recordReceipt,
+} from './receipts.service.js'
