@@ -2,6 +2,7 @@ import { clientsCases } from './clients-cases.js'
 import { contactsCases } from './contacts-cases.js'
 import { contractsCases } from './contracts-cases.js'
 import { coreCases } from './core-cases.js'
+import { expensesCases } from './expenses-cases.js'
 import { financeCases } from './finance-cases.js'
 import { ordersCases } from './orders-cases.js'
 import { siteCases } from './site-cases.js'
@@ -16,6 +17,7 @@ export const ISOLATION_CASES: IsolationCases = {
   ...contractsCases,
   ...ordersCases,
   ...financeCases,
+  ...expensesCases,
   ...siteCases,
   ...supportCases,
 }

@@ -6,6 +6,7 @@ import { type ListQuery, parseListQuery } from '../../core/http/list-query.js'
 import { parseAmount } from '../../core/money/money.js'
 import { pageContext } from '../../core/ui/page-context.js'
 import { listAccounts } from './accounts.service.js'
+import { listIncomeCategories } from './expenses/expense-categories.service.js'
 import { CHARGE_KINDS, type ChargeKind, LEDGER_PER_PAGE } from './finance.constants.js'
 import { companySettings, companyToday, financeSettings, isIsoDate } from './finance-settings.js'
 import { saveFinanceSettings } from './finance-settings.service.js'
@@ -78,6 +79,9 @@ export async function financePages(app: FastifyInstance) {
             req.ctx,
             ledger.rows.map((r) => r.id),
           ),
+          incomeCategories: (await listIncomeCategories(req.ctx))
+            .filter((c) => !c.archived || c.id === charge?.values.category_id)
+            .map((c) => ({ value: c.id, label: c.name })),
         }
       : undefined
     return reply
@@ -124,6 +128,7 @@ export async function financePages(app: FastifyInstance) {
       currency: (f.currency ?? '').trim().toUpperCase(),
       date: f.date ?? '',
       description: f.description ?? '',
+      category_id: f.category_id ?? '',
     }
     const errors: Record<string, string> = {}
     if (!/^[A-Z]{3}$/.test(values.currency)) errors.currency = 'finance.error.currency'
@@ -140,6 +145,7 @@ export async function financePages(app: FastifyInstance) {
         currency: values.currency,
         date: values.date,
         description: values.description,
+        categoryId: values.category_id || null,
       })
     } catch (err) {
       if (err instanceof ValidationError)

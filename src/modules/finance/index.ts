@@ -1,4 +1,5 @@
 import { defineModule } from '../../core/module.js'
+import { expensesManifest, withExpenseMessages, withExpensePages } from './expenses/index.js'
 import { financeApi } from './finance.api.js'
 import { financeClientColumns } from './finance.client-columns.js'
 import { financeDashboard } from './finance.dashboard.js'
@@ -20,14 +21,22 @@ export const financeModule = defineModule({
     'finance.read': ['manager', 'head'],
     'finance.manage': ['manager', 'head'],
     'finance.locked_periods': ['head'],
+    ...expensesManifest.permissions,
   },
   clientAreas: { 'finance.client': 'finance' },
-  tables: { ledger_entries: 'client', invoices: 'client', invoice_lines: 'client', invoice_payments: 'client' },
+  tables: {
+    ledger_entries: 'client',
+    invoices: 'client',
+    invoice_lines: 'client',
+    invoice_payments: 'client',
+    ...expensesManifest.tables,
+  },
   migrations: {
     '2026_11_29_1400_finance_create_ledger': createLedger,
     '2026_11_29_1410_finance_create_invoices': createInvoices,
+    ...expensesManifest.migrations,
   },
-  pages: financePages,
+  pages: withExpensePages(financePages),
   api: financeApi,
   nav: [
     {
@@ -43,14 +52,22 @@ export const financeModule = defineModule({
       group: 'settings',
       permission: 'finance.locked_periods',
     },
+    ...expensesManifest.nav,
   ],
-  messages: financeMessages,
+  messages: withExpenseMessages(financeMessages),
   dashboard: financeDashboard,
   clientListColumns: financeClientColumns,
   demo: financeDemo,
 })
 
 export { balancesFor } from './accounts.service.js'
+export {
+  type ExpenseCategoryView,
+  type IncomeCategoryView,
+  listExpenseCategories,
+  listIncomeCategories,
+} from './expenses/expense-categories.service.js'
+export { type ExpenseView, recordExpense, reverseExpense, setExpenseCategory } from './expenses/expenses.service.js'
 export type { ChargeKind, EntryKind } from './finance.constants.js'
 export {
   cancelInvoice,

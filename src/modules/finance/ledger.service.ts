@@ -2,6 +2,7 @@ import type { Ctx } from '../../core/ctx.js'
 import { newId, nowIso } from '../../core/db/ids.js'
 import { ForbiddenError, NotFoundError, RuleError, ValidationError } from '../../core/errors.js'
 import { isCurrencyCode } from '../../core/money/money.js'
+import { checkChargeCategory } from './expenses/expense-categories.service.js'
 import { CHARGE_KINDS, type ChargeKind, type EntryKind, LEDGER_PER_PAGE } from './finance.constants.js'
 import type { LedgerEntryTable } from './finance.schema.js'
 import { companySettings, companyToday, financeSettings, isIsoDate } from './finance-settings.js'
@@ -63,6 +64,8 @@ export interface NewEntry {
   sourceKind?: string | null
   sourceId?: string | null
   reversesEntryId?: string | null
+  /** An income category (service type) of a service charge. */
+  categoryId?: string | null
 }
 
 /** Refuses an entry dated on or before the period lock unless the actor may write into locked periods. */
@@ -97,6 +100,7 @@ export async function postEntry(ctx: Ctx, e: NewEntry): Promise<EntryView> {
       source_kind: e.sourceKind ?? null,
       source_id: e.sourceId ?? null,
       reverses_entry_id: e.reversesEntryId ?? null,
+      category_id: e.categoryId ?? null,
       created_by: tx.actor?.id ?? null,
       created_at: nowIso(),
     }
@@ -118,6 +122,8 @@ export interface ChargeInput {
   currency: string
   date: string
   description: string
+  /** The service type (income category) of a service charge, for the P&L. */
+  categoryId?: string | null
 }
 
 /** A manager records a service act, a free-standing shipment or a fee: a charge (negative entry) on the client's account. */
@@ -131,6 +137,7 @@ export async function recordCharge(ctx: Ctx, clientId: string, input: ChargeInpu
   if (Object.keys(fields).length) throw new ValidationError(fields)
   const source = input.kind === 'service' ? 'service_act' : input.kind === 'shipment' ? 'shipment' : 'fee'
   return ctx.transaction(async (tx) => {
+    await checkChargeCategory(tx, input.kind, input.categoryId)
     const entry = await postEntry(tx, {
       clientId,
       date: input.date,
@@ -139,6 +146,7 @@ export async function recordCharge(ctx: Ctx, clientId: string, input: ChargeInpu
       currency: input.currency,
       description: input.description,
       sourceKind: source,
+      categoryId: input.categoryId || null,
     })
     await tx.emit('finance.charge_recorded', chargeEvent(entry))
     return entry

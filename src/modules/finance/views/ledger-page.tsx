@@ -14,6 +14,8 @@ export interface ChargeFormValues {
   currency: string
   date: string
   description: string
+  /** Service type (income category) of a service charge; empty for none. */
+  category_id?: string
 }
 
 export interface LedgerPageProps {
@@ -24,7 +26,14 @@ export interface LedgerPageProps {
   lq: ListQuery
   ledger: LedgerPage
   /** Staff with finance.manage: the charge form and the reverse buttons. */
-  manage?: { chargeAction: string; values: ChargeFormValues; errors?: Record<string, string>; reversed: Set<string> }
+  manage?: {
+    chargeAction: string
+    values: ChargeFormValues
+    errors?: Record<string, string>
+    reversed: Set<string>
+    /** Active income categories (service types) offered for a service charge. */
+    incomeCategories?: { value: string; label: string }[]
+  }
   periodErrors?: Record<string, string>
 }
 
@@ -197,6 +206,19 @@ export function LedgerPageView(p: LedgerPageProps) {
               errors={p.manage.errors}
               required
             />
+            {p.manage.incomeCategories?.length ? (
+              <SelectField
+                pc={pc}
+                name="category_id"
+                label={pc.t('expenses.income_category')}
+                value={p.manage.values.category_id ?? ''}
+                options={p.manage.incomeCategories}
+                emptyLabel={pc.t('expenses.no_income_category')}
+                errors={p.manage.errors}
+              />
+            ) : (
+              ''
+            )}
             <Field
               pc={pc}
               name="description"
