@@ -12,6 +12,7 @@ import { loadDemo, printDemoLogins } from './core/demo/demo.js'
 import { createUserFromCli } from './core/users/cli-users.js'
 import { ROLES } from './core/users/users.service.js'
 import { serve } from './server.js'
+import { formatSeedReport, SeedRefused, seedDatabase } from './tools/seed/seed.js'
 
 function config(): AppConfig {
   loadDotEnv()
@@ -170,6 +171,41 @@ token
     } finally {
       await db.close()
     }
+  })
+
+const wholeNumber = (min: number) => (v: string) => {
+  const n = Number(v)
+  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`must be a whole number of at least ${min}`)
+  return n
+}
+
+program
+  .command('seed')
+  .description('fill an empty database with a synthetic company for benchmarks (docs/performance.md)')
+  .option(
+    '--scale <clients>',
+    'number of clients; 10000 gives 1M ledger entries, 200k orders, …',
+    wholeNumber(1),
+    10_000,
+  )
+  .option('--seed <number>', 'the same seed number gives the same data', wholeNumber(0), 1)
+  .option('--force', 'empty a database that already holds data first (deletes everything in it)')
+  .action(async (opts: { scale: number; seed: number; force?: boolean }) => {
+    const db = openDatabase(config().databaseUrl)
+    try {
+      const report = await seedDatabase(db, {
+        clients: opts.scale,
+        seed: opts.seed,
+        force: Boolean(opts.force),
+        log: (line) => process.stdout.write(`${line}\n`),
+      })
+      process.stdout.write(`${formatSeedReport(report)}\n`)
+    } catch (err) {
+      await db.close()
+      if (err instanceof SeedRefused) fail(err.message)
+      throw err
+    }
+    await db.close()
   })
 
 program
