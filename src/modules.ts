@@ -1,4 +1,5 @@
 import type { ModuleManifest } from './core/module.js'
+import { bankModule } from './modules/bank/index.js'
 import { clientsModule } from './modules/clients/index.js'
 import { contactsModule } from './modules/contacts/index.js'
 import { contractsModule } from './modules/contracts/index.js'
@@ -14,6 +15,7 @@ export const MODULES: ModuleManifest[] = [
   contractsModule,
   ordersModule,
   financeModule,
+  bankModule,
   siteModule,
   supportModule,
 ]

@@ -35,6 +35,7 @@ export const clientsModule = defineModule({
   demo: clientsDemo,
 })
 
+export { parseBankAccounts } from './bank-accounts.js'
 export { type ClientInput, emptyClientInput } from './client-input.js'
 export type { ClientKind, ClientStatus, RelationshipRole, SupportVisibility } from './clients.constants.js'
 export { CLIENT_STATUSES, RELATIONSHIP_ROLES } from './clients.constants.js'

@@ -92,7 +92,17 @@ export async function findPayableByReference(ctx: Ctx, reference: string): Promi
   if (!ref) return undefined
   const row = await ctx.db
     .selectFrom('invoices')
-    .select(['id', 'client_id', 'number', 'payment_reference', 'status', 'kind', 'currency', 'total_minor', 'paid_minor'])
+    .select([
+      'id',
+      'client_id',
+      'number',
+      'payment_reference',
+      'status',
+      'kind',
+      'currency',
+      'total_minor',
+      'paid_minor',
+    ])
     .where('payment_reference', '=', ref)
     .where('status', 'in', ['issued', 'partially_paid'])
     .executeTakeFirst()
