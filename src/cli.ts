@@ -10,6 +10,7 @@ import { randomToken } from './core/db/ids.js'
 import { migrateToLatest } from './core/db/migrator.js'
 import { loadDemo, printDemoLogins } from './core/demo/demo.js'
 import { createUserFromCli } from './core/users/cli-users.js'
+import { registerBankCli } from './modules/bank/bank.cli.js'
 import { ROLES } from './core/users/users.service.js'
 import { serve } from './server.js'
 import { formatSeedReport, SeedRefused, seedDatabase } from './tools/seed/seed.js'
@@ -232,5 +233,7 @@ program
       await db.close()
     }
   })
+
+registerBankCli(program)
 
 await program.parseAsync(process.argv)

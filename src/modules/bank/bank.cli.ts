@@ -1,5 +1,6 @@
 // `kabinet import bank FILE...`: with --dry-run prints the parser contract (formats.md §0.5) for
-// each file and touches no database; without it, hands over to the import pipeline.
+// each file and touches no database; without it, imports each file (bank-import.cli.ts) and prints
+// the summary of docs/bank-import.md.
 import { readFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { ConfigError, loadConfig, loadDotEnv } from '../../config.js'
@@ -80,24 +81,10 @@ export function registerBankCli(program: Command): void {
         if (err instanceof ConfigError) die(`invalid configuration: ${err.message}`)
         throw err
       }
-      // the database import lives in the import pipeline; loaded lazily so --dry-run never
-      // pulls in database code
-      const specifier = './import/import-files.js'
-      let mod: {
-        runBankImport?: (files: string[], opts: { csvMapping?: CsvMapping; config: typeof config }) => Promise<unknown>
-      }
-      try {
-        mod = await import(specifier)
-      } catch (err) {
-        die(
-          `bank import into the database is not available (${specifier}: ${err instanceof Error ? err.message : String(err)}); use --dry-run to parse only`,
-        )
-      }
-      if (typeof mod.runBankImport !== 'function')
-        die(`${specifier} does not export runBankImport; use --dry-run to parse only`)
-      const summary = await mod.runBankImport(files, { csvMapping: csv, config })
-      process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`)
-      const s = summary as { exitCode?: number; errors?: unknown[] } | null
-      process.exitCode = s?.exitCode ?? (Array.isArray(s?.errors) && s.errors.length ? 1 : 0)
+      // Loaded only here, so --dry-run never pulls in database code.
+      const { runBankImport } = await import('./bank-import.cli.js')
+      const { output, exitCode } = await runBankImport(files, { csvMapping: csv, config })
+      process.stdout.write(`${JSON.stringify(output, null, 2)}\n`)
+      process.exitCode = exitCode
     })
 }
