@@ -1,3 +1,4 @@
+import { bankCases } from './bank-cases.js'
 import { clientsCases } from './clients-cases.js'
 import { contactsCases } from './contacts-cases.js'
 import { contractsCases } from './contracts-cases.js'
@@ -20,6 +21,7 @@ export const ISOLATION_CASES: IsolationCases = {
   ...expensesCases,
   ...siteCases,
   ...supportCases,
+  ...bankCases,
 }
 
 /** Route parameters that are not record ids: single-use secrets and fixed names. */

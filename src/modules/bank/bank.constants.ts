@@ -34,3 +34,23 @@ export const RULE_SORTS = ['pattern', 'created_at'] as const
 
 /** Rows per insert statement: PostgreSQL allows 65,535 parameters, a bank transaction has about 30. */
 export const INSERT_BATCH = 500
+
+/** CSV mapping form fields → CsvMapping keys (columns). */
+export const COLUMN_FIELDS = [
+  ['csv_date', 'date'],
+  ['csv_value_date', 'valueDate'],
+  ['csv_amount', 'amount'],
+  ['csv_debit', 'debit'],
+  ['csv_credit', 'credit'],
+  ['csv_name', 'counterpartyName'],
+  ['csv_account', 'counterpartyAccount'],
+  ['csv_tax_id', 'counterpartyTaxId'],
+  ['csv_purpose', 'purpose'],
+  ['csv_reference', 'reference'],
+  ['csv_bank_id', 'bankTransactionId'],
+  ['csv_currency_column', 'currencyColumn'],
+] as const
+
+export const MAPPING_COLUMN_FIELDS = COLUMN_FIELDS.map(([f]) => f)
+export const DATE_FORMATS = ['YYYY-MM-DD', 'DD.MM.YYYY', 'YYYY.MM.DD.', 'MM/DD/YYYY', 'DD/MM/YYYY', 'YYYY.MM.DD']
+export const ENCODINGS = ['', 'utf-8', 'windows-1250', 'windows-1251', 'windows-1252', 'cp852']

@@ -1,27 +1,9 @@
 import type { FieldErrors } from '../../core/errors.js'
+import { COLUMN_FIELDS, DATE_FORMATS, ENCODINGS } from './bank.constants.js'
 import type { CsvColumn, CsvMapping } from './parse/types.js'
 
 /** The mapping form's fields, as typed (columns are 1-based numbers or header names). */
 export type MappingValues = Record<string, string>
-
-const COLUMN_FIELDS = [
-  ['csv_date', 'date'],
-  ['csv_value_date', 'valueDate'],
-  ['csv_amount', 'amount'],
-  ['csv_debit', 'debit'],
-  ['csv_credit', 'credit'],
-  ['csv_name', 'counterpartyName'],
-  ['csv_account', 'counterpartyAccount'],
-  ['csv_tax_id', 'counterpartyTaxId'],
-  ['csv_purpose', 'purpose'],
-  ['csv_reference', 'reference'],
-  ['csv_bank_id', 'bankTransactionId'],
-  ['csv_currency_column', 'currencyColumn'],
-] as const
-
-export const MAPPING_COLUMN_FIELDS = COLUMN_FIELDS.map(([f]) => f)
-export const DATE_FORMATS = ['YYYY-MM-DD', 'DD.MM.YYYY', 'YYYY.MM.DD.', 'MM/DD/YYYY', 'DD/MM/YYYY', 'YYYY.MM.DD']
-export const ENCODINGS = ['', 'utf-8', 'windows-1250', 'windows-1251', 'windows-1252', 'cp852']
 
 // People count columns from 1; the parser from 0. A name is a header name (with a header row).
 const columnOf = (raw: string): CsvColumn | undefined => {

@@ -39,5 +39,8 @@ export const bankModule = defineModule({
   demo: bankDemo,
 })
 
+export { createOwnAccount } from './bank-accounts.service.js'
 export { type ImportOutcome, type ImportSummary, importStatement } from './bank-import.service.js'
 export { listTransactions, type TransactionView } from './bank-review.service.js'
+export { createClientRule, createExpenseRule } from './bank-rules.service.js'
+export { type CamtEntry, writeCamt053 } from './camt-writer.js'

@@ -5,8 +5,9 @@ import { CheckboxField, Field, Form, SelectField } from '../../../core/ui/forms.
 import { Layout } from '../../../core/ui/layout.js'
 import type { PageContext } from '../../../core/ui/page-context.js'
 import { type Column, DataTable, FilterBar, SearchInput } from '../../../core/ui/table.js'
+import { DATE_FORMATS, ENCODINGS, MAPPING_COLUMN_FIELDS } from '../bank.constants.js'
 import type { BankOwnAccountRow } from '../bank.schema.js'
-import { DATE_FORMATS, ENCODINGS, MAPPING_COLUMN_FIELDS, type MappingValues } from '../csv-mapping-form.js'
+import type { MappingValues } from '../csv-mapping-form.js'
 import type { NormalizedTransaction } from '../parse/types.js'
 import { BankTabs, crumbs, DateText, SignedMoney } from './bank-bits.js'
 
