@@ -13,7 +13,7 @@ interface Field {
 
 const TAG_RE = /^:([0-9A-Z]{2,3}):/
 // §3.3 tolerant pattern, compiled once
-const LINE61_RE = /^(\d{6})(\d{4}|\s{4})?(RC|RD|C|D)([A-Z])?\s?(\d[\d,]*|,\d+)([A-Z][A-Z0-9 ]{3})?(.*?)(?:\/\/(.*))?$/
+const LINE61_RE = /^(\d{6})(\d{4}|\s{4})?(RC|RD|C|D)([A-Z])?\s?(\d[\d,]*|,\d+)\s?([A-Z][A-Z0-9 ]{3})(.*?)(?:\/\/(.*))?$/
 const BAL_RE = /^([CD])(\d{6})([A-Z]{3})(\d[\d,]*|,\d+)\s*$/
 const SUBFIELD_RE = /\?(\d{2})/g
 const SEPA_RE = /(EREF|KREF|MREF|CRED|DEBT|SVWZ|ABWA|ABWE|OAMT|COAM)\+/g
