@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
+import type { ClientArea } from '../src/core/db/core-tables.js'
 import type { Access } from '../src/core/http/types.js'
 import type { GivenUser } from './helpers/given.js'
 import { testApp } from './helpers/test-app.js'
@@ -13,7 +14,11 @@ function admits(w: IsolationWorld, access: Access, user: GivenUser): boolean {
   if (access === 'public' || access === 'signed-in') return true
   if (access === 'mfa-pending') return false
   if ('roles' in access) return access.roles.includes(user.role)
-  const perms = w.services.policy.permissionsFor({ role: user.role, isClientAdmin: user.is_client_admin === 1 })
+  const perms = w.services.policy.permissionsFor({
+    role: user.role,
+    isClientAdmin: user.is_client_admin === 1,
+    areas: (user.areas ?? '').split(',').filter(Boolean) as ClientArea[],
+  })
   return perms.has(access.permission)
 }
 

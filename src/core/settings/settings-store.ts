@@ -109,6 +109,7 @@ export const DEFAULT_NUMBERING: Record<string, string> = {
   payment_request: 'PR-{YYYY}-{NNNNNN}',
   delivery_note: 'DN-{YYYY}-{NNNNNN}',
   service_act: 'SA-{YYYY}-{NNNNNN}',
+  reconciliation: 'RS-{YYYY}-{NNNNNN}',
   order: 'ORD-{YYYY}-{NNNNNN}',
   request: 'REQ-{YYYY}-{NNNNNN}',
 }

@@ -18,6 +18,7 @@ import {
 } from './invoice.service.js'
 import { recordPayment } from './invoice-payment.service.js'
 import { clientBalances, defaultPeriod, ledgerPage } from './ledger.service.js'
+import { reconciliationApi } from './reconciliation.api.js'
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)))
 const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' })
@@ -211,6 +212,7 @@ function clientOf(req: FastifyRequest, clientId: string | undefined): string {
 
 /** `/api/v1/finance`: balance, ledger, payment requests (list, read, create, issue, cancel, record a payment). */
 export async function financeApi(app: FastifyInstance) {
+  await reconciliationApi(app)
   app.get(
     '/balance',
     {

@@ -12,6 +12,7 @@ import { companySettings, companyToday, financeSettings, isIsoDate } from './fin
 import { saveFinanceSettings } from './finance-settings.service.js'
 import { invoicePages } from './invoices.routes.js'
 import { defaultPeriod, getEntry, ledgerPage, recordCharge, reversedAmong, reverseEntry } from './ledger.service.js'
+import { reconciliationPages } from './reconciliation.routes.js'
 import { AccountsPage } from './views/accounts-page.js'
 import { FinanceSettingsPage } from './views/finance-settings-page.js'
 import { type ChargeFormValues, LedgerPageView } from './views/ledger-page.js'
@@ -26,6 +27,7 @@ const decimalOf = (locale: string): ',' | '.' => (locale === 'en' ? '.' : ',')
 /** Finance pages under /finance: the client's own ledger, a client's ledger for staff, charges, reversals, settings. */
 export async function financePages(app: FastifyInstance) {
   await invoicePages(app)
+  await reconciliationPages(app)
 
   const clientName = async (req: FastifyRequest, clientId: string) => {
     const row = await req.ctx.db
