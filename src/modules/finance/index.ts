@@ -8,6 +8,11 @@ import { financePages } from './finance.routes.js'
 import { financeMessages } from './finance-messages.js'
 import * as createLedger from './migrations/2026_11_29_1400_finance_create_ledger.js'
 import * as createInvoices from './migrations/2026_11_29_1410_finance_create_invoices.js'
+import * as createReconciliations from './migrations/2026_11_29_1420_finance_create_reconciliations.js'
+import { reconciliationMessages } from './reconciliation-messages.js'
+
+const withMessages = <T extends Record<string, Record<string, string>>>(a: T, b: T): T =>
+  Object.fromEntries(Object.entries(a).map(([locale, m]) => [locale, { ...m, ...b[locale] }])) as T
 
 /**
  * Client accounts: the append-only ledger (charges negative, money received positive, corrections
@@ -29,11 +34,16 @@ export const financeModule = defineModule({
     invoices: 'client',
     invoice_lines: 'client',
     invoice_payments: 'client',
+    reconciliations: 'client',
+    reconciliation_versions: 'client',
+    reconciliation_lines: 'client',
+    reconciliation_events: 'client',
     ...expensesManifest.tables,
   },
   migrations: {
     '2026_11_29_1400_finance_create_ledger': createLedger,
     '2026_11_29_1410_finance_create_invoices': createInvoices,
+    '2026_11_29_1420_finance_create_reconciliations': createReconciliations,
     ...expensesManifest.migrations,
   },
   pages: withExpensePages(financePages),
@@ -47,6 +57,28 @@ export const financeModule = defineModule({
       roles: ['client'],
     },
     {
+      label: 'nav.finance_invoices_mine',
+      href: '/finance/invoices/mine',
+      group: 'main',
+      permission: 'finance.client',
+      roles: ['client'],
+    },
+    { label: 'nav.finance_accounts', href: '/finance/clients', group: 'finance', permission: 'finance.read' },
+    { label: 'nav.finance_invoices', href: '/finance/invoices', group: 'finance', permission: 'finance.read' },
+    {
+      label: 'nav.finance_reconciliations',
+      href: '/finance/reconciliations',
+      group: 'main',
+      permission: 'finance.client',
+      roles: ['client'],
+    },
+    {
+      label: 'nav.finance_reconciliations',
+      href: '/finance/reconciliations',
+      group: 'finance',
+      permission: 'finance.read',
+    },
+    {
       label: 'nav.finance_settings',
       href: '/finance/settings',
       group: 'settings',
@@ -54,7 +86,19 @@ export const financeModule = defineModule({
     },
     ...expensesManifest.nav,
   ],
-  messages: withExpenseMessages(financeMessages),
+  messages: withExpenseMessages(withMessages(financeMessages, reconciliationMessages)),
+  notifications: [
+    {
+      event: 'finance.reconciliation_issued',
+      label: 'finance.reconciliation.notify.pref_issued',
+      audience: ['client'],
+    },
+    {
+      event: 'finance.reconciliation_answered',
+      label: 'finance.reconciliation.notify.pref_answered',
+      audience: ['staff'],
+    },
+  ],
   dashboard: financeDashboard,
   clientListColumns: financeClientColumns,
   demo: financeDemo,
@@ -67,6 +111,7 @@ export {
   listExpenseCategories,
   listIncomeCategories,
 } from './expenses/expense-categories.service.js'
+export { expensesDemo } from './expenses/expenses.demo.js'
 export { type ExpenseView, recordExpense, reverseExpense, setExpenseCategory } from './expenses/expenses.service.js'
 export type { ChargeKind, EntryKind } from './finance.constants.js'
 export {
