@@ -3,6 +3,7 @@ import { test } from 'node:test'
 import { Agent } from '../../../test/helpers/agent.js'
 import { testApp } from '../../../test/helpers/test-app.js'
 import { ctxOf, rawSum } from './finance.test-kit.js'
+import { createInvoice, issueInvoice } from './invoice.service.js'
 import { postEntry, recordCharge } from './ledger.service.js'
 
 async function world(t: import('node:test').TestContext) {
@@ -200,4 +201,28 @@ test('the staff client list shows each listed client’s balance, linking to its
   assert.match(row(w.client.id), /-€1,234\.56|−€1,234\.56/)
   assert.match(row(w.client.id), new RegExp(`/finance/clients/${w.client.id}/ledger`))
   assert.doesNotMatch(row(quiet.id), /€/)
+})
+
+test('the client card’s timeline shows charges, money received and payment requests issued', async (t) => {
+  const w = await world(t)
+  await recordCharge(w.ctx, w.client.id, {
+    kind: 'service',
+    amountMinor: 9_900,
+    currency: 'EUR',
+    date: '2026-04-01',
+    description: 'Bérszámfejtés',
+  })
+  const inv = await createInvoice(w.ctx, w.client.id, {
+    currency: 'EUR',
+    dueDate: null,
+    note: '',
+    lines: [{ name: 'Work', quantityMilli: 1000, unit: 'h', unitPriceMinor: 5_000, vatRateBp: 0 }],
+  })
+  const issued = await issueInvoice(w.ctx, inv.id)
+  const agent = await Agent.signedIn(w.app, await w.given.sessionCookie(w.manager))
+  const card = await agent.get(`/clients/${w.client.id}`)
+  assert.equal(card.statusCode, 200)
+  assert.match(card.body, /Certificate of completion · -€99\.00|Certificate of completion · −€99\.00/)
+  assert.match(card.body, /Bérszámfejtés/)
+  assert.match(card.body, new RegExp(`Payment request ${issued.number} issued: €50\\.00`))
 })

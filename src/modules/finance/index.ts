@@ -5,10 +5,12 @@ import { financeClientColumns } from './finance.client-columns.js'
 import { financeDashboard } from './finance.dashboard.js'
 import { financeDemo } from './finance.demo.js'
 import { financePages } from './finance.routes.js'
+import { financeTimeline } from './finance.timeline.js'
 import { financeMessages } from './finance-messages.js'
 import * as createLedger from './migrations/2026_11_29_1400_finance_create_ledger.js'
 import * as createInvoices from './migrations/2026_11_29_1410_finance_create_invoices.js'
 import * as createReconciliations from './migrations/2026_11_29_1420_finance_create_reconciliations.js'
+import * as timelineIndex from './migrations/2026_11_29_1430_finance_timeline_index.js'
 import { reconciliationMessages } from './reconciliation-messages.js'
 
 const withMessages = <T extends Record<string, Record<string, string>>>(a: T, b: T): T =>
@@ -44,6 +46,7 @@ export const financeModule = defineModule({
     '2026_11_29_1400_finance_create_ledger': createLedger,
     '2026_11_29_1410_finance_create_invoices': createInvoices,
     '2026_11_29_1420_finance_create_reconciliations': createReconciliations,
+    '2026_11_29_1430_finance_timeline_index': timelineIndex,
     ...expensesManifest.migrations,
   },
   pages: withExpensePages(financePages),
@@ -101,6 +104,7 @@ export const financeModule = defineModule({
   ],
   dashboard: financeDashboard,
   clientListColumns: financeClientColumns,
+  timeline: financeTimeline,
   demo: financeDemo,
 })
 

@@ -3,6 +3,7 @@ import type { Locale, Messages } from '../../core/i18n/messages.js'
 /** Texts of the statement of account (reconciliation), merged into the finance module's messages. */
 export const reconciliationMessages: Record<Locale, Messages> = {
   en: {
+    'finance.timeline.request_issued': 'Payment request {number} issued: {total}',
     'nav.finance_accounts': 'Client accounts',
     'nav.finance_invoices': 'Payment requests',
     'nav.finance_invoices_mine': 'Payment requests',
@@ -102,6 +103,7 @@ export const reconciliationMessages: Record<Locale, Messages> = {
     'audit.action.finance.reconciliation_resolved': 'Statement of account re-issued after a dispute',
   },
   hu: {
+    'finance.timeline.request_issued': '{number} díjbekérő kiállítva: {total}',
     'nav.finance_accounts': 'Folyószámlák',
     'nav.finance_invoices': 'Díjbekérők',
     'nav.finance_invoices_mine': 'Díjbekérők',
@@ -201,6 +203,7 @@ export const reconciliationMessages: Record<Locale, Messages> = {
     'audit.action.finance.reconciliation_resolved': 'Egyenlegközlő újra kiállítva vita után',
   },
   ru: {
+    'finance.timeline.request_issued': 'Выставлен счёт на оплату {number}: {total}',
     'nav.finance_accounts': 'Лицевые счета',
     'nav.finance_invoices': 'Счета на оплату',
     'nav.finance_invoices_mine': 'Счета на оплату',
