@@ -28,9 +28,10 @@ export function parseCommerceMl(bytes: Buffer): ParseResult {
     if (cp.id != null) {
       const known = byId.get(cp.id)
       if (known) {
-        // a later occurrence of the same Ид is the newer data (upsert semantics)
-        counterparties[counterparties.indexOf(known)] = cp
-        byId.set(cp.id, cp)
+        // the same Ид again (e.g. the short copy inside a document): fill in, never erase
+        const merged = mergeParty(known, cp)
+        counterparties[counterparties.indexOf(known)] = merged
+        byId.set(cp.id, merged)
         return
       }
       byId.set(cp.id, cp)
@@ -61,6 +62,23 @@ export function parseCommerceMl(bytes: Buffer): ParseResult {
     documents.push(normalizeDocument(node, parties, path))
   }
   return { format: 'commerceml', meta, transactions: [], counterparties, documents }
+}
+
+function mergeParty(a: CmlCounterparty, b: CmlCounterparty): CmlCounterparty {
+  const fullName = b.fullName ?? a.fullName
+  const taxId = b.taxId ?? a.taxId
+  return {
+    id: a.id,
+    kind: b.kind === 'person' ? a.kind : b.kind,
+    name: b.name ?? a.name,
+    fullName,
+    taxId,
+    kpp: b.kpp ?? a.kpp,
+    accounts: b.accounts.length ? b.accounts : a.accounts,
+    email: b.email ?? a.email,
+    phone: b.phone ?? a.phone,
+    deleted: a.deleted || b.deleted,
+  }
 }
 
 function normalizeParty(n: XNode): CmlCounterparty {
