@@ -5,6 +5,7 @@ import { contactsModule } from './modules/contacts/index.js'
 import { contractsModule } from './modules/contracts/index.js'
 import { financeModule } from './modules/finance/index.js'
 import { ordersModule } from './modules/orders/index.js'
+import { reportsModule } from './modules/reports/index.js'
 import { siteModule } from './modules/site/index.js'
 import { supportModule } from './modules/support/index.js'
 
@@ -18,4 +19,5 @@ export const MODULES: ModuleManifest[] = [
   bankModule,
   siteModule,
   supportModule,
+  reportsModule,
 ]

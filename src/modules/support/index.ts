@@ -69,3 +69,4 @@ export { getRequest, listRequests, type RequestView } from './support.service.js
 export { saveCategory } from './support-settings.service.js'
 export { addMessage, createRequest } from './support-thread.service.js'
 export { changeStatus } from './support-workflow.service.js'
+export { countOverdueRequests } from './overdue-count.js'
