@@ -1,10 +1,9 @@
 import { lineNet, vatOf } from '../../core/money/money.js'
 import { referenceOf } from '../../modules/finance/invoice.service.js'
 import { addDays, at, iso } from './random.js'
+import { INCOME_CATEGORIES as SERVICES } from './seed-expenses.js'
 import { type Account, bankReference, post } from './seed-ledger.js'
 import type { SeedClient, SeedWorld } from './seed-world.js'
-
-const SERVICES = ['Monthly accounting service', 'Payroll service', 'Tax advisory', 'Warehouse handling']
 
 /**
  * `count` payment requests for one client: standard ones with the service charge they ask for,
@@ -50,6 +49,7 @@ export async function seedPaymentRequests(w: SeedWorld, client: SeedClient, acc:
         amount: -total,
         description: `${name} · ${date.slice(0, 7)}`,
         sourceKind: 'service_act',
+        categoryId: w.incomeCategories.get(name) ?? null,
         by: client.managerId,
       })
     }

@@ -26,6 +26,7 @@ export async function post(
     sourceKind?: string | null
     sourceId?: string | null
     reverses?: string | null
+    categoryId?: string | null
     by: string | null
   },
 ): Promise<string> {
@@ -43,6 +44,7 @@ export async function post(
     source_kind: e.sourceKind ?? null,
     source_id: e.sourceId ?? null,
     reverses_entry_id: e.reverses ?? null,
+    category_id: e.categoryId ?? null,
     created_by: e.by,
     created_at: iso(e.ms),
   })

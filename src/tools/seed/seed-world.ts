@@ -16,6 +16,7 @@ export interface SeedPlan {
     orders: number
     paymentRequests: number
     supportRequests: number
+    expenses: number
   }
 }
 
@@ -24,6 +25,7 @@ export const PER_10K = {
   orders: 200_000,
   paymentRequests: 100_000,
   supportRequests: 100_000,
+  expenses: 200_000,
 } as const
 
 export function planFor(clients: number, seed: number, today: string): SeedPlan {
@@ -37,6 +39,7 @@ export function planFor(clients: number, seed: number, today: string): SeedPlan 
       orders: Math.round(PER_10K.orders * f),
       paymentRequests: Math.round(PER_10K.paymentRequests * f),
       supportRequests: Math.round(PER_10K.supportRequests * f),
+      expenses: Math.round(PER_10K.expenses * f),
     },
   }
 }
@@ -59,6 +62,8 @@ export class SeedWorld {
   adminId = ''
   managerIds: string[] = []
   clients: SeedClient[] = []
+  /** Income category id by service name (finance's service types). */
+  incomeCategories = new Map<string, string>()
   /** The first day of activity: two years before `today`. */
   readonly start: string
   private readonly counters = new Map<string, number>()

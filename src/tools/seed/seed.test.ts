@@ -32,6 +32,13 @@ test('seed --scale 20 writes a consistent, proportional company and refuses a da
   assert.equal(await count(db, 'orders'), 400)
   assert.equal(await count(db, 'invoices'), 200)
   assert.equal(await count(db, 'support_requests'), 200)
+  const expenses = await count(db, 'expenses')
+  assert.ok(expenses >= 400 && expenses < 420, `${expenses} expenses`)
+  // Service charges name their service type, as the P&L itemises income by it.
+  const uncategorised = await sql<{
+    n: number
+  }>`select count(*) as n from ledger_entries where kind = 'service' and category_id is null`.execute(db.kysely)
+  assert.equal(Number(uncategorised.rows[0]?.n), 0)
   const entries = await count(db, 'ledger_entries')
   assert.ok(entries >= 2000 && entries < 2300, `${entries} ledger entries`)
   const changes = await count(db, 'order_status_changes')
@@ -78,6 +85,11 @@ test('seed --scale 20 writes a consistent, proportional company and refuses a da
     select s.id from shipments s left join ledger_entries e on e.id = s.ledger_entry_id
     where s.kind = 'shipped' and (e.id is null or e.amount_minor <> -s.total_minor)`.execute(k)
   assert.deepEqual(badShipments.rows, [])
+  const badExpenseReversals = await sql<{ id: string }>`
+    select r.id from expenses r join expenses o on o.id = r.reverses_expense_id where r.amount_minor <> -o.amount_minor`.execute(
+    k,
+  )
+  assert.deepEqual(badExpenseReversals.rows, [])
   // A reversal cancels exactly its original.
   const badReversals = await sql<{ id: string }>`
     select r.id from ledger_entries r join ledger_entries o on o.id = r.reverses_entry_id

@@ -7,6 +7,7 @@ import { DEFAULTS, SettingsStore } from '../../core/settings/settings-store.js'
 import { BulkWriter, type TableFigures } from './bulk-writer.js'
 import { dropSecondaryIndexes, recreateIndexes } from './indexes.js'
 import { addDays, IdSource, iso, Rng, skewedCounts } from './random.js'
+import { INCOME_CATEGORIES, seedExpenses, seedIncomeCategories } from './seed-expenses.js'
 import { fillLedger, seedPaymentRequests } from './seed-finance.js'
 import { newAccount } from './seed-ledger.js'
 import { seedOrders } from './seed-orders.js'
@@ -16,7 +17,7 @@ import { planFor, type SeedPlan, SeedWorld } from './seed-world.js'
 import { SlaWindows } from './sla-windows.js'
 
 /** Bumped whenever the generated data changes, so cached bench databases are rebuilt. */
-export const SEED_FORMAT = 1
+export const SEED_FORMAT = 2
 const TIME_ZONE = 'Europe/Budapest'
 
 export interface SeedOptions {
@@ -95,7 +96,7 @@ async function wipe(db: Db): Promise<void> {
 /**
  * Builds the synthetic company of `kabinet seed`: `clients` clients and, per 10,000 of them,
  * 1,000,000 ledger entries, 200,000 orders with about a million status changes, 100,000 payment
- * requests and 100,000 support requests, all derived from `seed` (the same seed and day give the same
+ * requests, 100,000 support requests and 200,000 company expenses, all derived from `seed` (the same seed and day give the same
  * rows). Balances are the sums of the entries, invoice statuses follow their payments, order
  * statuses their histories, and the numbering counters continue after the numbers used.
  */
@@ -150,6 +151,8 @@ export async function seedDatabase(db: Db, opts: SeedOptions): Promise<SeedRepor
     )
     log(`seeding ${plan.clients} clients (seed ${plan.seed}, up to ${plan.today}) into ${db.dialect}`)
     await seedPeople(world)
+    for (const [i, id] of (await seedIncomeCategories(world)).entries())
+      world.incomeCategories.set(INCOME_CATEGORIES[i] as string, id)
     const categoryIds = SUPPORT_CATEGORIES.map((_, i) => world.ids.id(Date.parse(`${world.start}T00:00:00Z`) + i))
     for (const [i, name] of SUPPORT_CATEGORIES.entries()) {
       await writer.add('support_categories', {
@@ -177,6 +180,7 @@ export async function seedDatabase(db: Db, opts: SeedOptions): Promise<SeedRepor
       await fillLedger(world, client, acc, ledger[i] as number)
       if ((i + 1) % Math.max(1, Math.floor(n / 10)) === 0) log(`  ${i + 1} of ${n} clients written`)
     }
+    await seedExpenses(world, plan.counts.expenses)
     for (const s of world.sequences()) await writer.add('number_sequences', s)
     const at = iso(Date.now())
     await writer.add('settings', {
