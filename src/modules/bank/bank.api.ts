@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import { ErrorJson, IdParams, PageQuery, pageOf } from '../../core/api/schemas.js'
-import { ValidationError } from '../../core/errors.js'
+import { NotFoundError, ValidationError } from '../../core/errors.js'
 import { parseListQuery } from '../../core/http/list-query.js'
 import {
   IMPORT,
@@ -117,6 +117,10 @@ const stringQuery = (req: FastifyRequest) =>
 
 /** `/api/v1/bank`: import a statement file, the imports history, the review queue. */
 export async function bankApi(app: FastifyInstance) {
+  // Bank data is the company's money: to client users the whole module does not exist.
+  app.addHook('onRequest', async (req) => {
+    if (req.actor?.role === 'client') throw new NotFoundError('bank')
+  })
   const importer = { access: { permission: IMPORT } } as const
   const reviewer = { access: { permission: REVIEW } } as const
 

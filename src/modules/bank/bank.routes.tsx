@@ -43,6 +43,10 @@ async function renderImports(req: FastifyRequest, reply: FastifyReply, errors?: 
 
 /** Bank pages under /bank: imports and upload, an import's result, statements, review, rules, accounts. */
 export async function bankPages(app: FastifyInstance) {
+  // Bank data is the company's money: to client users the whole module does not exist.
+  app.addHook('onRequest', async (req) => {
+    if (req.actor?.role === 'client') throw new NotFoundError('bank')
+  })
   // The drag-and-drop enhancement of the upload form, served as a file (strict CSP: no inline script).
   app.get('/upload.js', { config: { access: 'public' } }, async (_req, reply) =>
     reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SCRIPT),

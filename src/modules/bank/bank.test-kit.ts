@@ -64,3 +64,23 @@ export const camtFile = (entries: CamtEntry[], o: Partial<CamtStatement> = {}) =
     ]),
     'utf8',
   )
+
+/** A multipart body as a browser sends it (fields, then files). */
+export function multipartBody(fields: Record<string, string>, files: { field: string; name: string; data: Buffer }[]) {
+  const boundary = `----kabinet${Date.now()}${Math.random().toString(36).slice(2)}`
+  const parts: Buffer[] = []
+  for (const [k, v] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`))
+  }
+  for (const f of files) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      f.data,
+      Buffer.from('\r\n'),
+    )
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`))
+  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` }
+}
