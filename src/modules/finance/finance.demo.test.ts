@@ -73,4 +73,7 @@ test('demo finance: a year of charges and payments per client, debt and credit, 
     .where('kind', '=', 'service')
     .execute()
   for (const id of clientIds) assert.equal(entries.filter((e) => e.client_id === id).length, 12)
+  // Statements of account in every state a reader meets: accepted, disputed, awaiting the client.
+  const statuses = (await db.selectFrom('reconciliations').select('status').execute()).map((r) => r.status)
+  for (const s of ['accepted', 'disputed', 'issued']) assert.ok(statuses.includes(s as never), s)
 })

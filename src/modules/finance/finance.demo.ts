@@ -1,4 +1,5 @@
-import type { Ctx } from '../../core/ctx.js'
+import { toActor } from '../../core/auth/sessions.js'
+import { Ctx } from '../../core/ctx.js'
 import { newId, nowIso } from '../../core/db/ids.js'
 import type { DemoWorld } from '../../core/module.js'
 import { nextNumber } from '../../core/numbering/numbering.js'
@@ -12,6 +13,12 @@ import type {
 import { companySettings, companyToday } from './finance-settings.js'
 import { addDays, referenceOf } from './invoice.service.js'
 import { computeLine } from './invoice-lines.js'
+import {
+  acceptReconciliation,
+  createReconciliation,
+  disputeReconciliation,
+  getReconciliationDetail,
+} from './reconciliation.service.js'
 
 /** How a demo client pays: on time, late (some debt, a few overdue), ahead (credit, top-ups). */
 type Habit = 'on_time' | 'late' | 'ahead'
@@ -234,4 +241,35 @@ export async function financeDemo(ctx: Ctx, world: DemoWorld): Promise<void> {
   await chunked(invoices, (c) => raw.insertInto('invoices').values(c).execute())
   await chunked(lines, (c) => raw.insertInto('invoice_lines').values(c).execute())
   await chunked(payments, (c) => raw.insertInto('invoice_payments').values(c).execute())
+  await demoStatements(ctx, world, today, currency)
+}
+
+/**
+ * Statements of account for the first demo clients over the last quarter: some accepted, one
+ * disputed by the client's user (waiting for the manager's answer), the rest awaiting the client.
+ */
+async function demoStatements(ctx: Ctx, world: DemoWorld, today: string, currency: string) {
+  const from = addDays(today, -90)
+  for (const [i, clientId] of world.clientIds.slice(0, 6).entries()) {
+    const rec = await createReconciliation(ctx, { clientId, currency, from, to: today })
+    const userId = world.clientUserIds[clientId]?.[0]
+    if (!userId || i % 3 === 2) continue
+    const user = await ctx
+      .unscoped('demo data')
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow()
+    const asClient = Ctx.forActor(ctx.services, toActor(user), { locale: 'en' })
+    if (i % 3 === 0) {
+      await acceptReconciliation(asClient, rec.id, { lockVersion: rec.lockVersion })
+      continue
+    }
+    const first = (await getReconciliationDetail(asClient, rec.id)).shown.lines.find((l) => l.debitMinor > 0)
+    await disputeReconciliation(asClient, rec.id, {
+      lockVersion: rec.lockVersion,
+      comment: 'This charge differs from our books.',
+      items: first ? [{ entryId: first.entryId, theirAmountMinor: Math.round(first.debitMinor * 0.9), note: '' }] : [],
+    })
+  }
 }
