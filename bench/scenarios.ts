@@ -3,6 +3,7 @@
 // test/bench-smoke.test.ts, which sends each scenario's first request once.
 import { createSession } from '../src/core/auth/sessions.js'
 import type { Db } from '../src/core/db/database.js'
+import { MODULES } from '../src/modules.js'
 import { clientLogin, HEAD_LOGIN, managerLogin, SEED_PASSWORD } from '../src/tools/seed/seed-people.js'
 
 export interface BenchRequest {
@@ -100,7 +101,8 @@ export async function buildScenarios(db: Db, opts: { getter: Getter; only?: stri
     sessions.map((s, i) => ({ method: 'GET', path: typeof path === 'string' ? path : path(i), headers: cookieOf(s) }))
   const clientOf = (i: number) => i % clientUsers.length
 
-  const all: (() => Promise<Scenario>)[] = [
+  const has = (module: string) => MODULES.some((m) => m.name === module)
+  const all: (() => Promise<Scenario | null>)[] = [
     async () => ({
       name: 'client-home',
       what: 'client home page (balance, current orders, requests)',
@@ -137,6 +139,15 @@ export async function buildScenarios(db: Db, opts: { getter: Getter; only?: stri
       expect: 200,
       requests: get('/support/reports/overdue', headSessions),
     }),
+    async () =>
+      has('reports')
+        ? {
+            name: 'head-pnl',
+            what: 'head: P&L of last year by month (income by kind/category, expenses by category tree)',
+            expect: 200,
+            requests: get('/reports/pnl?preset=last_year&group=month', headSessions),
+          }
+        : null,
     async () => ({
       name: 'login',
       what: 'sign-in form POST (argon2id verify, new session, audit)',
@@ -150,7 +161,7 @@ export async function buildScenarios(db: Db, opts: { getter: Getter; only?: stri
   const out: Scenario[] = []
   for (const make of all) {
     const s = await make()
-    if (!opts.only || opts.only.includes(s.name)) out.push(s)
+    if (s && (!opts.only || opts.only.includes(s.name))) out.push(s)
   }
   return out
 }
