@@ -3,6 +3,7 @@ import { bankModule } from './modules/bank/index.js'
 import { clientsModule } from './modules/clients/index.js'
 import { contactsModule } from './modules/contacts/index.js'
 import { contractsModule } from './modules/contracts/index.js'
+import { documentsModule } from './modules/documents/index.js'
 import { financeModule } from './modules/finance/index.js'
 import { ordersModule } from './modules/orders/index.js'
 import { reportsModule } from './modules/reports/index.js'
@@ -16,6 +17,7 @@ export const MODULES: ModuleManifest[] = [
   contractsModule,
   ordersModule,
   financeModule,
+  documentsModule,
   bankModule,
   siteModule,
   supportModule,

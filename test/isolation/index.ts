@@ -3,6 +3,7 @@ import { clientsCases } from './clients-cases.js'
 import { contactsCases } from './contacts-cases.js'
 import { contractsCases } from './contracts-cases.js'
 import { coreCases } from './core-cases.js'
+import { documentsCases } from './documents-cases.js'
 import { expensesCases } from './expenses-cases.js'
 import { financeCases } from './finance-cases.js'
 import { ordersCases } from './orders-cases.js'
@@ -18,6 +19,7 @@ export const ISOLATION_CASES: IsolationCases = {
   ...contractsCases,
   ...ordersCases,
   ...financeCases,
+  ...documentsCases,
   ...expensesCases,
   ...siteCases,
   ...supportCases,

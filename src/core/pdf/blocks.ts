@@ -36,8 +36,8 @@ export interface PdfLine {
   quantityMilli: number
   unit: string
   unitPriceMinor: number
-  /** Basis points (27% = 2700). */
-  vatRateBp: number
+  /** Basis points (27% = 2700); null where the VAT is not known per line (printed as a dash). */
+  vatRateBp: number | null
   netMinor: number
   vatMinor: number
   grossMinor: number
@@ -191,9 +191,9 @@ export function linesTable(locale: Locale, lines: PdfLine[], currency: string): 
       num(quantityText(locale, line.quantityMilli)),
       { text: line.unit },
       num(pdfAmount(locale, line.unitPriceMinor, currency)),
-      num(rateText(locale, line.vatRateBp)),
-      num(pdfAmount(locale, line.netMinor, currency)),
-      num(pdfAmount(locale, line.vatMinor, currency)),
+      num(line.vatRateBp === null ? '—' : rateText(locale, line.vatRateBp)),
+      num(line.vatRateBp === null ? '—' : pdfAmount(locale, line.netMinor, currency)),
+      num(line.vatRateBp === null ? '—' : pdfAmount(locale, line.vatMinor, currency)),
       num(pdfAmount(locale, line.grossMinor, currency)),
     ]),
   ]
@@ -210,8 +210,15 @@ export function linesTable(locale: Locale, lines: PdfLine[], currency: string): 
   }
 }
 
-/** Totals in figures (net, VAT, total) on the right; the total in words under it, when asked. */
-export function totalsBlock(locale: Locale, totals: PdfTotals, opts: { inWords?: boolean } = {}): Content {
+/**
+ * Totals in figures (net, VAT, total) on the right — only the total when the VAT is not known —
+ * and the total in words under it unless `inWords` is false.
+ */
+export function totalsBlock(
+  locale: Locale,
+  totals: PdfTotals,
+  opts: { inWords?: boolean; vatKnown?: boolean } = {},
+): Content {
   const l = PDF_LABELS[locale]
   const row = (label: string, minor: number, bold = false): TableCell[] => [
     { text: label, bold, alignment: 'right' },
@@ -226,8 +233,7 @@ export function totalsBlock(locale: Locale, totals: PdfTotals, opts: { inWords?:
           layout: 'noBorders',
           table: {
             body: [
-              row(l.totalNet, totals.netMinor),
-              row(l.totalVat, totals.vatMinor),
+              ...(opts.vatKnown === false ? [] : [row(l.totalNet, totals.netMinor), row(l.totalVat, totals.vatMinor)]),
               row(l.total, totals.grossMinor, true),
             ],
           },
