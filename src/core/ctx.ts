@@ -133,6 +133,11 @@ export class Ctx {
     return result
   }
 
+  /** Acting as `actor` on the same connection and transaction (demo data written by the people it shows). */
+  actingAs(actor: Actor): Ctx {
+    return Ctx.forActor(this.services, actor, { locale: this.locale }).withRaw(this.raw, this.pending)
+  }
+
   private withRaw(raw: Kysely<Database> | Transaction<Database>, pending: PendingEvent[] | null): Ctx {
     return new Ctx(
       this.services,

@@ -11,14 +11,19 @@ test('demo finance: a year of charges and payments per client, debt and credit, 
   const head = await given.head()
   const manager = await given.manager()
   const clientIds: string[] = []
-  for (let i = 0; i < 30; i++) clientIds.push((await given.client({ managerId: manager.id })).id)
+  const clientUserIds: Record<string, string[]> = {}
+  for (let i = 0; i < 30; i++) {
+    const client = await given.client({ managerId: manager.id })
+    clientIds.push(client.id)
+    if (i < 6) clientUserIds[client.id] = [(await given.clientUser({ client })).id]
+  }
   const ctx = Ctx.system(services, 'demo')
   await ctx.transaction((tx) =>
     financeDemo(tx, {
       headId: head.id,
       managerIds: [manager.id],
       clientIds,
-      clientUserIds: {},
+      clientUserIds,
       random: seededRandom(7),
     }),
   )

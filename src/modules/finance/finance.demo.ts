@@ -1,5 +1,5 @@
 import { toActor } from '../../core/auth/sessions.js'
-import { Ctx } from '../../core/ctx.js'
+import type { Ctx } from '../../core/ctx.js'
 import { newId, nowIso } from '../../core/db/ids.js'
 import type { DemoWorld } from '../../core/module.js'
 import { nextNumber } from '../../core/numbering/numbering.js'
@@ -260,7 +260,7 @@ async function demoStatements(ctx: Ctx, world: DemoWorld, today: string, currenc
       .selectAll()
       .where('id', '=', userId)
       .executeTakeFirstOrThrow()
-    const asClient = Ctx.forActor(ctx.services, toActor(user), { locale: 'en' })
+    const asClient = ctx.actingAs(toActor(user))
     if (i % 3 === 0) {
       await acceptReconciliation(asClient, rec.id, { lockVersion: rec.lockVersion })
       continue
