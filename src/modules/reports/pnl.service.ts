@@ -51,10 +51,7 @@ export interface PnlReport {
   result: PnlLine
 }
 
-/** Absolute and relative change; the relative one is null on a zero base (shown as "—", never Infinity). */
-export function change(current: number, base: number): { abs: number; pct: number | null } {
-  return { abs: current - base, pct: base === 0 ? null : (current - base) / Math.abs(base) }
-}
+export { change } from './views/report-format.js'
 
 /** Refuses a bad period, grouping, basis or currency with field errors. */
 export function checkParams(p: PnlParams): void {

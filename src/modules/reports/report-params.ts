@@ -32,6 +32,4 @@ export async function paramsFrom(ctx: Ctx, query: unknown): Promise<PnlParams & 
   }
 }
 
-/** The query string of a report's parameters (links between report pages, exports, drill-downs). */
-export const queryOf = (p: Record<string, string | undefined>): string =>
-  new URLSearchParams(Object.entries(p).filter((e): e is [string, string] => !!e[1])).toString()
+export { queryOf } from './views/report-format.js'

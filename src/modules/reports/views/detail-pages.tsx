@@ -6,8 +6,8 @@ import type { PageContext } from '../../../core/ui/page-context.js'
 import { type Column, DataTable } from '../../../core/ui/table.js'
 import type { DrillRow } from '../drill.service.js'
 import type { PnlParams, PnlReport } from '../pnl.service.js'
-import { queryOf } from '../report-params.js'
 import { PnlTable } from './pnl-page.js'
+import { queryOf } from './report-format.js'
 
 /** The entries behind one P&L cell, paginated and sortable. */
 export function DrillPage(p: { pc: PageContext; lq: ListQuery; page: Page<DrillRow>; title: string }) {

@@ -1,6 +1,6 @@
 import { formatMoney, formatPercent } from '../../../core/i18n/format.js'
 import type { PageContext } from '../../../core/ui/page-context.js'
-import { change } from '../pnl.service.js'
+import { change } from './report-format.js'
 
 /** A change as "+1 234 € (+12.5%)"; a zero base gives "—" for the percentage, never Infinity. */
 export function changeText(pc: PageContext, current: number, base: number, currency: string): string {

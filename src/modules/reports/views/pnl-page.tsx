@@ -4,12 +4,10 @@ import { Card } from '../../../core/ui/components.js'
 import { Field, FormErrors, SelectField } from '../../../core/ui/forms.js'
 import { Layout } from '../../../core/ui/layout.js'
 import type { PageContext } from '../../../core/ui/page-context.js'
-import { GROUPINGS, PRESETS } from '../periods.js'
-import { BASES } from '../pnl.queries.js'
 import type { PnlLine, PnlParams, PnlReport } from '../pnl.service.js'
-import { queryOf } from '../report-params.js'
 import { ExpenseStructureChart, IncomeExpenseChart, ResultTrendChart } from './charts.js'
 import { changeText, shareText } from './pnl-bits.js'
+import { CHOICES, queryOf } from './report-format.js'
 
 type Params = PnlParams & { preset: string }
 
@@ -136,7 +134,7 @@ export function PnlFilters({
         name="preset"
         label={pc.t('reports.preset')}
         value={params.preset}
-        options={PRESETS.map((p) => ({ value: p, label: pc.t(`reports.preset.${p}`) }))}
+        options={CHOICES.presets.map((p) => ({ value: p, label: pc.t(`reports.preset.${p}`) }))}
         emptyLabel={pc.t('reports.preset.custom')}
       />
       <Field
@@ -163,7 +161,7 @@ export function PnlFilters({
         name="group"
         label={pc.t('reports.group')}
         value={params.group}
-        options={GROUPINGS.map((g) => ({ value: g, label: pc.t(`reports.group.${g}`) }))}
+        options={CHOICES.groupings.map((g) => ({ value: g, label: pc.t(`reports.group.${g}`) }))}
       />
       <SelectField
         pc={pc}
@@ -171,7 +169,7 @@ export function PnlFilters({
         name="basis"
         label={pc.t('reports.basis')}
         value={params.basis}
-        options={BASES.map((b) => ({ value: b, label: pc.t(`reports.basis.${b}`) }))}
+        options={CHOICES.bases.map((b) => ({ value: b, label: pc.t(`reports.basis.${b}`) }))}
       />
       <SelectField
         pc={pc}
