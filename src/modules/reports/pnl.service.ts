@@ -163,8 +163,12 @@ export async function pnlReport(ctx: Ctx, p: PnlParams): Promise<PnlReport> {
   const sign = INCOME_SIGN[p.basis]
   const inc = async (r: Range) => collect(await incomeByMonth(ctx, p.currency, r, p.basis), incomeKey, sign, p.group)
   const exp = async (r: Range) => collect(await expensesByMonth(ctx, p.currency, r), expenseKey, 1, p.group)
-  const fi: Figures = { cur: await inc(p), prev: await inc(previous), year: await inc(yearAgo) }
-  const fe: Figures = { cur: await exp(p), prev: await exp(previous), year: await exp(yearAgo) }
+  // For a whole year the previous period is the year before: the same figures, asked once.
+  const same = previous.from === yearAgo.from && previous.to === yearAgo.to
+  const fi: Figures = { cur: await inc(p), prev: await inc(previous), year: new Map() }
+  fi.year = same ? fi.prev : await inc(yearAgo)
+  const fe: Figures = { cur: await exp(p), prev: await exp(previous), year: new Map() }
+  fe.year = same ? fe.prev : await exp(yearAgo)
 
   let income: PnlLine[]
   if (p.basis === 'cash') {
