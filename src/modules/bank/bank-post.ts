@@ -1,5 +1,5 @@
 import type { Ctx } from '../../core/ctx.js'
-import { recordExpense, recordPayment, recordReceipt } from '../finance/index.js'
+import { type BankReceipt, recordExpense, recordPayment, recordReceipt } from '../finance/index.js'
 import type { MatchKind, ReviewReason, TxStatus } from './bank.constants.js'
 import { categoriseOutgoing, type MatchLookups, matchIncoming } from './bank-match.js'
 import type { NormalizedTransaction } from './parse/types.js'
@@ -74,16 +74,36 @@ export async function postOutgoing(ctx: Ctx, id: string, t: NormalizedTransactio
   })
 }
 
+/** A matched incoming payment as the batch posting takes it. */
+export function receiptOf(
+  id: string,
+  t: NormalizedTransaction,
+  clientId: string,
+  invoiceId: string | null,
+): BankReceipt {
+  return {
+    clientId,
+    invoiceId,
+    amountMinor: t.amount,
+    currency: t.currency,
+    date: t.date,
+    text: invoiceId ? paymentReferenceOf(t, id) : receiptDescription(t),
+    sourceId: id,
+  }
+}
+
 /**
- * Decides and posts one new transaction inside the import's transaction. Incoming: matched ones are
- * posted, the rest wait in review. Outgoing: an expense with the category of the first fitting rule.
- * Reversals and anything in a locked period wait for a person.
+ * Decides one new transaction inside the import's transaction. Incoming: matched ones are queued in
+ * `receipts` (posted together at the end, see recordBankReceipts), the rest wait in review.
+ * Outgoing: an expense with the category of the first fitting rule. Reversals and anything in a
+ * locked period wait for a person.
  */
 export async function postTransaction(
   ctx: Ctx,
   id: string,
   t: NormalizedTransaction,
   l: MatchLookups,
+  receipts: BankReceipt[],
 ): Promise<PostOutcome> {
   if (t.direction === 'out') {
     if (t.isReversal) return outcome({ status: 'review', reason: 'reversal' })
@@ -102,9 +122,9 @@ export async function postTransaction(
     return outcome({ status: 'review', reason: d.reason, clientId: d.clientId, invoiceId: d.invoiceId })
   }
   const invoiceId = d.kind === 'invoice' ? d.invoice.invoiceId : null
-  await postIncoming(ctx, id, t, { clientId: d.clientId, invoiceId })
+  receipts.push(receiptOf(id, t, d.clientId, invoiceId))
   if (d.kind === 'invoice') {
-    // Later lines of the same file see the request as it is now.
+    // Later lines of the same file see the request as it will be.
     d.invoice.paidMinor += t.amount
     d.invoice.status = d.invoice.paidMinor >= d.invoice.totalMinor ? 'paid' : 'partially_paid'
   }

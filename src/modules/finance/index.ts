@@ -91,6 +91,8 @@ export const financeModule = defineModule({
   ],
   messages: withExpenseMessages(withMessages(financeMessages, reconciliationMessages)),
   notifications: [
+    { event: 'finance.request_issued', label: 'finance.notify.pref_issued', audience: ['client'] },
+    { event: 'finance.payment_received', label: 'finance.notify.pref_paid', audience: ['client'] },
     {
       event: 'finance.reconciliation_issued',
       label: 'finance.reconciliation.notify.pref_issued',
@@ -141,10 +143,12 @@ export {
   reverseEntry,
 } from './ledger.service.js'
 export {
+  type BankReceipt,
   findPayableByReference,
   type PayableRef,
   paymentReferences,
   periodLockDate,
   type ReceiptInput,
+  recordBankReceipts,
   recordReceipt,
 } from './receipts.service.js'
