@@ -52,11 +52,22 @@ const clients = Array.from({ length: 1000 }, (_, i) => ({
   manager_id: null,
   status: 'active',
   tax_id: `${String(10_000_000 + i)}-2-41`,
-  bank_accounts: JSON.stringify([{ bankName: 'B', account: makeIban('HU', `1177301${String(i).padStart(9, '0')}00000000`), bic: '', currency: 'HUF' }]),
+  bank_accounts: JSON.stringify([
+    {
+      bankName: 'B',
+      account: makeIban('HU', `1177301${String(i).padStart(9, '0')}00000000`),
+      bic: '',
+      currency: 'HUF',
+    },
+  ]),
   created_at: stamp,
   updated_at: stamp,
 }))
-for (let i = 0; i < clients.length; i += 200) await db.insertInto('clients').values(clients.slice(i, i + 200)).execute()
+for (let i = 0; i < clients.length; i += 200)
+  await db
+    .insertInto('clients')
+    .values(clients.slice(i, i + 200))
+    .execute()
 const invoices = Array.from({ length: 5000 }, (_, i) => {
   const client = clients[i % clients.length] as (typeof clients)[number]
   const total = 10_000 + Math.floor(random() * 500) * 1000
@@ -82,7 +93,11 @@ const invoices = Array.from({ length: 5000 }, (_, i) => {
     issued_at: stamp,
   }
 })
-for (let i = 0; i < invoices.length; i += 500) await db.insertInto('invoices').values(invoices.slice(i, i + 500)).execute()
+for (let i = 0; i < invoices.length; i += 500)
+  await db
+    .insertInto('invoices')
+    .values(invoices.slice(i, i + 500))
+    .execute()
 const categories = ['Rent', 'Utilities', 'Bank fees', 'Suppliers', 'Travel'].map((name) => ({
   id: newId(),
   parent_id: null,
@@ -94,7 +109,11 @@ const categories = ['Rent', 'Utilities', 'Bank fees', 'Suppliers', 'Travel'].map
 await db.insertInto('expense_categories').values(categories).execute()
 const categoryIds = new Set(categories.map((c) => c.id))
 for (const [i, word] of ['rent', 'electricity', 'fee', 'supply', 'ticket'].entries()) {
-  await createExpenseRule(ctx, { kind: 'keyword', value: word, categoryId: categories[i]?.id as string, position: i }, categoryIds)
+  await createExpenseRule(
+    ctx,
+    { kind: 'keyword', value: word, categoryId: categories[i]?.id as string, position: i },
+    categoryIds,
+  )
 }
 if (app.services.db.dialect === 'postgres') await sql`analyze`.execute(db)
 
@@ -120,7 +139,9 @@ for (let n = 0; n < total; n++) {
   }
 }
 const bytes = Buffer.from(
-  writeCamt053([{ id: 'BENCH', iban: makeIban('HU', '117730160000000000000000'), currency: 'HUF', openingMinor: 0, entries }]),
+  writeCamt053([
+    { id: 'BENCH', iban: makeIban('HU', '117730160000000000000000'), currency: 'HUF', openingMinor: 0, entries },
+  ]),
 )
 entries.length = 0
 process.stdout.write(`statement: ${total} entries, ${mib(bytes.length)} of camt.053 (${app.services.db.dialect})\n`)
