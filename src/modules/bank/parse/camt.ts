@@ -45,10 +45,49 @@ function findDocument(root: XNode, group: string): XNode | null {
   return null
 }
 
+interface PartDraft {
+  amount: number
+  k: number
+  btid: string | null
+  e2e: string | null
+  dbtr: Party
+  cdtr: Party
+  reference: string | null
+  purpose: string | null
+}
+
+interface EntryDraft {
+  path: string
+  status: string | null
+  acctSvcrRef: string | null
+  amount: number
+  ccy: string | null
+  direction: Direction
+  isReversal: boolean
+  date: string | null
+  valueDate: string | null
+  parts: PartDraft[]
+}
+
 export function parseCamt(bytes: Buffer, format: CamtFormat): ParseResult {
   const { text, encoding, bom } = decodeXml(bytes)
-  const { root } = parseXml(text)
   const { group, item } = CONTAINERS[format] as { group: string; item: string }
+  // entries are read as soon as they close and dropped from the tree: 100k-entry statements
+  // then cost memory per entry, not per file
+  const drafts = new Map<XNode, EntryDraft[]>()
+  const { root } = parseXml(text, {
+    onClose(node, parent, grand) {
+      if (node.name !== 'Ntry' || parent.name !== item || grand?.name !== group) return false
+      let list = drafts.get(parent)
+      if (!list) {
+        list = []
+        drafts.set(parent, list)
+      }
+      const si = childrenNamed(grand, item).indexOf(parent) + 1
+      list.push(readEntry(node, parent, `/Document/${group}/${item}[${si}]/Ntry[${list.length + 1}]`))
+      return true
+    },
+  })
   const doc = findDocument(root, group)
   if (!doc) fail('malformed', `/${root.name}: no ${group} element found`, { path: `/${root.name}` })
   const ns = doc.ns ?? ''
@@ -83,9 +122,8 @@ export function parseCamt(bytes: Buffer, format: CamtFormat): ParseResult {
       if (code === 'OPBD' && !opening) opening = v
       if (code === 'CLBD') closing = v
     }
-    const entries = childrenNamed(stmt, 'Ntry')
-    const stmtCcy =
-      acctCcy ?? opening?.ccy ?? closing?.ccy ?? normalizeCurrency(child(entries[0], 'Amt')?.attrs?.Ccy) ?? null
+    const entries = drafts.get(stmt) ?? []
+    const stmtCcy = acctCcy ?? opening?.ccy ?? closing?.ccy ?? entries[0]?.ccy ?? null
     statements.push({
       statementId: textAt(stmt, 'Id'),
       account: ownAccount,
@@ -98,65 +136,38 @@ export function parseCamt(bytes: Buffer, format: CamtFormat): ParseResult {
     const counter = new OccurrenceCounter()
     const ownKey = accountKey(ownAccount)
     let net = 0
-    for (let ei = 0; ei < entries.length; ei++) {
-      const ntry = entries[ei] as XNode
-      const ePath = `${sPath}/Ntry[${ei + 1}]`
-      const status = entryStatus(ntry)
-      if (status !== 'BOOK') {
-        skippedEntries.push({ acctSvcrRef: textAt(ntry, 'AcctSvcrRef'), status })
+    for (const e of entries) {
+      if (e.status !== 'BOOK') {
+        skippedEntries.push({ acctSvcrRef: e.acctSvcrRef, status: e.status })
         continue
       }
-      const amt = amountOf(child(ntry, 'Amt'), acctCcy, `${ePath}/Amt`)
-      const currency = amt.ccy ?? stmtCcy
-      if (!currency) fail('malformed', `${ePath}/Amt: no currency (Ccy) for the entry`, { path: `${ePath}/Amt` })
-      const ind = textAt(ntry, 'CdtDbtInd')
-      if (ind !== 'CRDT' && ind !== 'DBIT') {
-        fail('malformed', `${ePath}/CdtDbtInd: expected CRDT or DBIT, found ${ind ?? 'nothing'}`, {
-          path: `${ePath}/CdtDbtInd`,
-        })
-      }
-      const direction: Direction = ind === 'CRDT' ? 'in' : 'out'
-      const rv = textAt(ntry, 'RvslInd')
-      const isReversal = rv === 'true' || rv === '1'
-      const date = entryDate(ntry, containerDate, ePath)
-      const valRaw = textAt(ntry, 'ValDt', 'Dt') ?? textAt(ntry, 'ValDt', 'DtTm')
-      const valueDate = valRaw == null ? null : fromXsDate(valRaw)
-      if (valRaw != null && !valueDate)
-        fail('invalid_date', `${ePath}/ValDt: ${valRaw} is not a valid date`, { path: `${ePath}/ValDt` })
-      const ntryRef = textAt(ntry, 'AcctSvcrRef')
-      const txds: XNode[] = []
-      for (const nd of childrenNamed(ntry, 'NtryDtls')) for (const t of childrenNamed(nd, 'TxDtls')) txds.push(t)
-      net += direction === 'in' ? amt.amount : -amt.amount
-
-      const split = txds.length > 1 ? splitAmounts(txds, currency, amt.amount) : null
-      const parts: { tx: XNode | null; amount: number; k: number }[] = split
-        ? txds.map((tx, k) => ({ tx, amount: split[k] as number, k: k + 1 }))
-        : [{ tx: txds[0] ?? null, amount: amt.amount, k: 0 }]
-      for (const part of parts) {
-        const tx = part.tx
-        const btid = textAt(tx, 'Refs', 'AcctSvcrRef') ?? (ntryRef ? (split ? `${ntryRef}#${part.k}` : ntryRef) : null)
-        const cp = counterparty(tx, direction, isReversal, ownKey)
-        const e2e = textAt(tx, 'Refs', 'EndToEndId')
-        const dedupKey = btid
-          ? keyOf(['camt', ownAccount, currency, btid])
-          : counter.next(keyOf(['camt', ownAccount, currency, date, direction, part.amount, e2e]))
+      const currency = e.ccy ?? stmtCcy
+      if (!currency) fail('malformed', `${e.path}/Amt: no currency (Ccy) for the entry`, { path: `${e.path}/Amt` })
+      const date = e.date ?? containerDate
+      if (!date) fail('invalid_date', `${e.path}: no BookgDt, ValDt or CreDtTm to date the entry`, { path: e.path })
+      net += e.direction === 'in' ? e.amount : -e.amount
+      for (const part of e.parts) {
+        const cp = counterparty(part, e.direction, e.isReversal, ownKey)
+        const dedupKey = part.btid
+          ? keyOf(['camt', ownAccount, currency, part.btid])
+          : counter.next(keyOf(['camt', ownAccount, currency, date, e.direction, part.amount, part.e2e]))
         transactions.push(
           makeTransaction({
             ownAccount,
             date,
-            valueDate,
+            valueDate: e.valueDate,
             documentDate: null,
             amount: part.amount,
             currency,
-            direction,
+            direction: e.direction,
             counterpartyName: cp.name,
             counterpartyTaxId: cp.taxId,
             counterpartyAccount: cp.account,
             counterpartyBankId: cp.bankId,
-            reference: referenceOf(tx, e2e),
-            purpose: purposeOf(tx, ntry),
-            bankTransactionId: btid,
-            isReversal,
+            reference: part.reference,
+            purpose: part.purpose,
+            bankTransactionId: part.btid,
+            isReversal: e.isReversal,
             dedupKey,
           }),
         )
@@ -175,6 +186,64 @@ export function parseCamt(bytes: Buffer, format: CamtFormat): ParseResult {
   if (items.length === 0) warnings.push(`${basePath}: no ${item} element`)
   if (warnings.length) meta.warnings = warnings
   return { format, meta, statements, skippedEntries, transactions }
+}
+
+/** Everything an entry contributes that does not depend on statement-level data. */
+function readEntry(ntry: XNode, stmt: XNode, ePath: string): EntryDraft {
+  const status = entryStatus(ntry)
+  const acctSvcrRef = textAt(ntry, 'AcctSvcrRef')
+  const acctCcy = normalizeCurrency(textAt(stmt, 'Acct', 'Ccy'))
+  const draft: EntryDraft = {
+    path: ePath,
+    status,
+    acctSvcrRef,
+    amount: 0,
+    ccy: null,
+    direction: 'in',
+    isReversal: false,
+    date: null,
+    valueDate: null,
+    parts: [],
+  }
+  if (status !== 'BOOK') return draft
+  const amt = amountOf(child(ntry, 'Amt'), acctCcy, `${ePath}/Amt`)
+  draft.amount = amt.amount
+  draft.ccy = amt.ccy
+  const ind = textAt(ntry, 'CdtDbtInd')
+  if (ind !== 'CRDT' && ind !== 'DBIT') {
+    fail('malformed', `${ePath}/CdtDbtInd: expected CRDT or DBIT, found ${ind ?? 'nothing'}`, {
+      path: `${ePath}/CdtDbtInd`,
+    })
+  }
+  draft.direction = ind === 'CRDT' ? 'in' : 'out'
+  const rv = textAt(ntry, 'RvslInd')
+  draft.isReversal = rv === 'true' || rv === '1'
+  draft.date = entryDate(ntry, ePath)
+  const valRaw = textAt(ntry, 'ValDt', 'Dt') ?? textAt(ntry, 'ValDt', 'DtTm')
+  draft.valueDate = valRaw == null ? null : fromXsDate(valRaw)
+  if (valRaw != null && !draft.valueDate)
+    fail('invalid_date', `${ePath}/ValDt: ${valRaw} is not a valid date`, { path: `${ePath}/ValDt` })
+  const txds: XNode[] = []
+  for (const nd of childrenNamed(ntry, 'NtryDtls')) for (const t of childrenNamed(nd, 'TxDtls')) txds.push(t)
+  const split = txds.length > 1 && amt.ccy ? splitAmounts(txds, amt.ccy, amt.amount) : null
+  const list: { tx: XNode | null; amount: number; k: number }[] = split
+    ? txds.map((tx, k) => ({ tx, amount: split[k] as number, k: k + 1 }))
+    : [{ tx: txds[0] ?? null, amount: amt.amount, k: 0 }]
+  for (const p of list) {
+    const tx = p.tx
+    const e2e = textAt(tx, 'Refs', 'EndToEndId')
+    draft.parts.push({
+      amount: p.amount,
+      k: p.k,
+      btid: textAt(tx, 'Refs', 'AcctSvcrRef') ?? (acctSvcrRef ? (split ? `${acctSvcrRef}#${p.k}` : acctSvcrRef) : null),
+      e2e,
+      dbtr: partyOf(tx, 'Dbtr'),
+      cdtr: partyOf(tx, 'Cdtr'),
+      reference: referenceOf(tx, e2e),
+      purpose: purposeOf(tx, ntry),
+    })
+  }
+  return draft
 }
 
 function amountOf(
@@ -196,20 +265,16 @@ function entryStatus(ntry: XNode): string | null {
   return textAt(sts, 'Cd') ?? textAt(sts, 'Prtry') ?? textAt(sts)
 }
 
-function entryDate(ntry: XNode, containerDate: string | null, ePath: string): string {
-  for (const [el, path] of [
-    ['BookgDt', `${ePath}/BookgDt`],
-    ['ValDt', `${ePath}/ValDt`],
-  ] as const) {
+function entryDate(ntry: XNode, ePath: string): string | null {
+  for (const el of ['BookgDt', 'ValDt'] as const) {
     const raw = textAt(ntry, el, 'Dt') ?? textAt(ntry, el, 'DtTm')
     if (raw != null) {
       const d = fromXsDate(raw)
-      if (!d) fail('invalid_date', `${path}: ${raw} is not a valid date`, { path })
+      if (!d) fail('invalid_date', `${ePath}/${el}: ${raw} is not a valid date`, { path: `${ePath}/${el}` })
       return d
     }
   }
-  if (!containerDate) fail('invalid_date', `${ePath}: no BookgDt, ValDt or CreDtTm to date the entry`, { path: ePath })
-  return containerDate
+  return null
 }
 
 /** §2.3 step 6: per-TxDtls amounts in the entry currency that add up to the entry amount. */
@@ -243,7 +308,7 @@ interface Party {
 
 const HU_TAX = /^\d{8}-[1-5]-\d{2}$/
 
-function partyOf(tx: XNode | null, role: 'Dbtr' | 'Cdtr'): Party & { present: boolean } {
+function partyOf(tx: XNode | null, role: 'Dbtr' | 'Cdtr'): Party {
   const rp = child(tx, 'RltdPties')
   const p = child(rp, role)
   const pty = child(p, 'Pty') ?? p
@@ -252,7 +317,6 @@ function partyOf(tx: XNode | null, role: 'Dbtr' | 'Cdtr'): Party & { present: bo
   const agent = at(tx, 'RltdAgts', `${role}Agt`, 'FinInstnId')
   const bankId = textAt(agent, 'BICFI') ?? textAt(agent, 'BIC')
   return {
-    present: Boolean(p || acct),
     name: textAt(pty, 'Nm') ?? textAt(p, 'Agt', 'FinInstnId', 'Nm'),
     taxId: taxIdOf(pty),
     account,
@@ -273,12 +337,12 @@ function taxIdOf(pty: XNode | null): string | null {
 }
 
 /** §2.3 step 7: Dbtr for money in, Cdtr for money out, swapped for reversals; never our own account. */
-function counterparty(tx: XNode | null, direction: Direction, isReversal: boolean, ownKey: string): Party {
-  let role: 'Dbtr' | 'Cdtr' = direction === 'in' ? 'Dbtr' : 'Cdtr'
-  if (isReversal) role = role === 'Dbtr' ? 'Cdtr' : 'Dbtr'
-  let p = partyOf(tx, role)
-  if (p.account && ownKey && accountKey(p.account) === ownKey) p = partyOf(tx, role === 'Dbtr' ? 'Cdtr' : 'Dbtr')
-  return { name: p.name, taxId: p.taxId, account: p.account, bankId: p.bankId }
+function counterparty(part: PartDraft, direction: Direction, isReversal: boolean, ownKey: string): Party {
+  let useDbtr = direction === 'in'
+  if (isReversal) useDbtr = !useDbtr
+  let p = useDbtr ? part.dbtr : part.cdtr
+  if (p.account && ownKey && accountKey(p.account) === ownKey) p = useDbtr ? part.cdtr : part.dbtr
+  return p
 }
 
 function referenceOf(tx: XNode | null, e2e: string | null): string | null {

@@ -9,10 +9,34 @@ interface Section {
   kind: string | null
   line: number
   values: Map<string, string>
+  /** index in the line array of the closing marker (for locating keys in error messages) */
+  end: number
   /** canonical form of all pairs for exact-duplicate detection (§1.5 step 2) */
   pairs: string[]
-  keyLines: Map<string, number>
 }
+
+const USED_KEYS = new Set<string>([
+  'РасчСчет',
+  'НачальныйОстаток',
+  'ВсегоПоступило',
+  'ВсегоСписано',
+  'КонечныйОстаток',
+  'Номер',
+  'Дата',
+  'Сумма',
+  'ДатаСписано',
+  'ДатаПоступило',
+  'НазначениеПлатежа',
+  ...[1, 2, 3, 4, 5, 6].map((i) => `НазначениеПлатежа${i}`),
+  ...['Плательщик', 'Получатель'].flatMap((side) => [
+    side,
+    `${side}1`,
+    `${side}Счет`,
+    `${side}РасчСчет`,
+    `${side}ИНН`,
+    `${side}БИК`,
+  ]),
+])
 
 const SIDE_PAYER = 'Плательщик'
 const SIDE_PAYEE = 'Получатель'
@@ -81,8 +105,8 @@ export function parse1C(bytes: Buffer): ParseResult {
         kind,
         line: lineNo,
         values: new Map(),
+        end: -1,
         pairs: key === 'СекцияДокумент' ? [`=${kind ?? ''}`] : [],
-        keyLines: new Map(),
       }
       currentType = key === 'СекцияРасчСчет' ? 'account' : 'document'
       continue
@@ -92,6 +116,7 @@ export function parse1C(bytes: Buffer): ParseResult {
         const expected = line === 'КонецРасчСчет' ? 'account' : 'document'
         if (!current || currentType !== expected)
           fail('malformed', `line ${lineNo}: ${line} without an open section`, { line: lineNo })
+        current.end = i
         if (expected === 'account') accountSections.push(current)
         else documents.push(current)
         current = null
@@ -110,18 +135,20 @@ export function parse1C(bytes: Buffer): ParseResult {
       warnings.push(`line ${lineNo}: unrecognised line ignored`)
       continue
     }
-    const value = line.slice(eq + 1).trim()
     if (current) {
-      if (!current.values.has(key)) {
-        current.values.set(key, value)
-        current.keyLines.set(key, lineNo)
-      }
-      current.pairs.push(`${key}=${value}`)
-    } else {
-      if (key === 'РасчСчет') {
-        if (value) headerAccounts.push(value)
-      } else if (!header.has(key)) header.set(key, value)
+      // every pair takes part in duplicate detection; only the keys the mapping reads are kept
+      const exact = line.charCodeAt(eq - 1) !== 32 && line.charCodeAt(eq + 1) !== 32
+      if (USED_KEYS.has(key)) {
+        const value = line.slice(eq + 1).trim()
+        if (!current.values.has(key)) current.values.set(key, value)
+        current.pairs.push(exact ? line : `${key}=${value}`)
+      } else current.pairs.push(exact ? line : `${key}=${line.slice(eq + 1).trim()}`)
+      continue
     }
+    const value = line.slice(eq + 1).trim()
+    if (key === 'РасчСчет') {
+      if (value) headerAccounts.push(value)
+    } else if (!header.has(key)) header.set(key, value)
   }
   meta.formatVersion = clean(header.get('ВерсияФормата')) ?? null
   const declared = clean(header.get('Кодировка'))
@@ -160,7 +187,7 @@ export function parse1C(bytes: Buffer): ParseResult {
       if (raw == null) return null
       const v = parseSignedMinor(raw, 2, '.')
       if (v == null) {
-        const ln = sec.keyLines.get(k) as number
+        const ln = lineOfKey(lines, sec, k)
         fail('invalid_amount', `line ${ln}: ${k}=${raw} is not a valid amount`, { line: ln })
       }
       return v
@@ -177,17 +204,25 @@ export function parse1C(bytes: Buffer): ParseResult {
     sectionByAccount.set(acc, summary)
   }
 
-  // exact duplicate sections (§1.5 step 2)
+  // exact duplicate sections (§1.5 step 2): identical sections share kind, number, date and
+  // amount, so the full (sorted) comparison only runs inside such rare groups
   let droppedDuplicates = 0
-  const seenDocs = new Set<string>()
+  const groups = new Map<string, Section[]>()
   const unique: Section[] = []
   for (const d of documents) {
-    const canon = d.pairs.slice().sort().join('\n')
-    if (seenDocs.has(canon)) {
+    const cheap = `${d.kind ?? ''}\u0000${d.values.get('Номер') ?? ''}\u0000${d.values.get('Дата') ?? ''}\u0000${d.values.get('Сумма') ?? ''}`
+    const group = groups.get(cheap)
+    if (!group) {
+      groups.set(cheap, [d])
+      unique.push(d)
+      continue
+    }
+    const canon = canonical(d)
+    if (group.some((g) => canonical(g) === canon)) {
       droppedDuplicates++
       continue
     }
-    seenDocs.add(canon)
+    group.push(d)
     unique.push(d)
   }
 
@@ -199,36 +234,18 @@ export function parse1C(bytes: Buffer): ParseResult {
   const totals = new Map<string, { in: number; out: number }>()
 
   for (const d of unique) {
-    const v = (k: string) => clean(d.values.get(k))
-    const lineOf = (k: string) => d.keyLines.get(k) ?? d.line
-    const rawSum = v('Сумма')
+    const rawSum = val(d, 'Сумма')
     if (rawSum == null) fail('invalid_amount', `line ${d.line}: document without Сумма`, { line: d.line })
     const amount = parseMinor(rawSum, 2, '.')
-    if (amount == null)
-      fail('invalid_amount', `line ${lineOf('Сумма')}: Сумма=${rawSum} is not a valid amount`, {
-        line: lineOf('Сумма'),
-      })
-    const date = (k: string): string | null => {
-      const raw = v(k)
-      if (raw == null) return null
-      const iso = fromDMY(raw)
-      if (!iso)
-        fail('invalid_date', `line ${lineOf(k)}: ${k}=${raw} is not a valid date (dd.mm.yyyy)`, { line: lineOf(k) })
-      return iso
+    if (amount == null) {
+      const ln = lineOfKey(lines, d, 'Сумма')
+      fail('invalid_amount', `line ${ln}: Сумма=${rawSum} is not a valid amount`, { line: ln })
     }
-    const docDate = date('Дата')
-    const debited = date('ДатаСписано')
-    const credited = date('ДатаПоступило')
-
-    const ownOf = (side: string): string | null => {
-      const a = v(`${side}Счет`)
-      if (a && own.has(a)) return a
-      const b = v(`${side}РасчСчет`)
-      if (b && own.has(b)) return b
-      return null
-    }
-    const payerOwn = ownOf(SIDE_PAYER)
-    const payeeOwn = ownOf(SIDE_PAYEE)
+    const docDate = dateOf(lines, d, 'Дата')
+    const debited = dateOf(lines, d, 'ДатаСписано')
+    const credited = dateOf(lines, d, 'ДатаПоступило')
+    const payerOwn = ownSide(d, SIDE_PAYER, own)
+    const payeeOwn = ownSide(d, SIDE_PAYEE, own)
     const emits: { dir: Direction; account: string }[] = []
     if (payerOwn) emits.push({ dir: 'out', account: payerOwn })
     if (payeeOwn) emits.push({ dir: 'in', account: payeeOwn })
@@ -237,7 +254,7 @@ export function parse1C(bytes: Buffer): ParseResult {
       else if (single && credited && !debited) emits.push({ dir: 'in', account: single })
       else {
         unresolved.push(d.line)
-        warnings.push(`line ${d.line}: document ${v('Номер') ?? ''} does not touch any own account — not imported`)
+        warnings.push(`line ${d.line}: document ${val(d, 'Номер') ?? ''} does not touch any own account — not imported`)
         continue
       }
     }
@@ -245,10 +262,10 @@ export function parse1C(bytes: Buffer): ParseResult {
       const side = e.dir === 'out' ? SIDE_PAYEE : SIDE_PAYER
       const when = (e.dir === 'out' ? debited : credited) ?? docDate
       if (!when) fail('invalid_date', `line ${d.line}: document has no Дата`, { line: d.line })
-      const cpAccount = v(`${side}РасчСчет`) ?? v(`${side}Счет`)
-      const inn = v(`${side}ИНН`)
+      const cpAccount = val(d, `${side}РасчСчет`) ?? val(d, `${side}Счет`)
+      const inn = val(d, `${side}ИНН`)
       const taxId = inn == null || inn === '0' ? null : inn
-      const number = v('Номер')
+      const number = val(d, 'Номер')
       const dedupKey = keyOf(['1c', e.account, e.dir, docDate, number, amount, cpAccount, taxId])
       if (producedKeys.has(dedupKey)) {
         droppedSameKey++
@@ -268,12 +285,12 @@ export function parse1C(bytes: Buffer): ParseResult {
             amount,
             currency: 'RUB',
             direction: e.dir,
-            counterpartyName: partyName(v(`${side}1`), v(side)),
+            counterpartyName: partyName(val(d, `${side}1`), val(d, side)),
             counterpartyTaxId: taxId,
             counterpartyAccount: cpAccount,
-            counterpartyBankId: v(`${side}БИК`),
+            counterpartyBankId: val(d, `${side}БИК`),
             reference: number,
-            purpose: purposeOf(v),
+            purpose: purposeOf(d),
             bankTransactionId: null,
             isReversal: false,
             dedupKey,
@@ -307,12 +324,56 @@ function partyName(name1: string | null, whole: string | null): string | null {
   return clean(whole.replace(/^ИНН\s*\d+\s*/u, '').replace(/^\d{10,12}\s*,\s*/, ''))
 }
 
-function purposeOf(v: (k: string) => string | null): string | null {
-  const full = v('НазначениеПлатежа')
+const canonCache = new WeakMap<Section, string>()
+
+function canonical(d: Section): string {
+  let c = canonCache.get(d)
+  if (c === undefined) {
+    c = d.pairs.slice().sort().join('\n')
+    canonCache.set(d, c)
+  }
+  return c
+}
+
+function val(d: Section, key: string): string | null {
+  return clean(d.values.get(key))
+}
+
+/** Line number of a key inside a section, found only when an error needs it. */
+function lineOfKey(lines: string[], d: Section, key: string): number {
+  const end = d.end === -1 ? lines.length : d.end
+  for (let i = d.line; i < end; i++) {
+    const l = (lines[i] as string).trimStart()
+    if (l.startsWith(key) && l.slice(key.length).trimStart().startsWith('=')) return i + 1
+  }
+  return d.line
+}
+
+function dateOf(lines: string[], d: Section, key: string): string | null {
+  const raw = val(d, key)
+  if (raw == null) return null
+  const iso = fromDMY(raw)
+  if (!iso) {
+    const ln = lineOfKey(lines, d, key)
+    fail('invalid_date', `line ${ln}: ${key}=${raw} is not a valid date (dd.mm.yyyy)`, { line: ln })
+  }
+  return iso
+}
+
+function ownSide(d: Section, side: string, own: Set<string>): string | null {
+  const a = val(d, `${side}Счет`)
+  if (a && own.has(a)) return a
+  const b = val(d, `${side}РасчСчет`)
+  if (b && own.has(b)) return b
+  return null
+}
+
+function purposeOf(d: Section): string | null {
+  const full = val(d, 'НазначениеПлатежа')
   if (full) return full
   const parts: string[] = []
   for (let i = 1; i <= 6; i++) {
-    const p = v(`НазначениеПлатежа${i}`)
+    const p = val(d, `НазначениеПлатежа${i}`)
     if (p) parts.push(p)
   }
   return parts.length ? parts.join(' ') : null

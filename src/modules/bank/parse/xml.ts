@@ -48,7 +48,14 @@ export function declaredXmlEncoding(head: string): string | null {
   return m ? (m[1] as string).trim() : null
 }
 
-export function parseXml(s: string): XmlDocument {
+export interface XmlOptions {
+  /** Called when an element is complete; returning true drops it from the tree (streaming use:
+   *  big statements are consumed entry by entry so the tree never holds 100k entries). */
+  onClose?: (node: XNode, parent: XNode, grandparent: XNode | null) => boolean
+}
+
+export function parseXml(s: string, opts: XmlOptions = {}): XmlDocument {
+  const onClose = opts.onClose
   const top: XNode = { name: '#document', ns: null, attrs: null, children: null, text: '' }
   const stack: Frame[] = [{ node: top, qname: '', nsMap: { '': '' } }]
   let pos = 0
@@ -100,6 +107,7 @@ export function parseXml(s: string): XmlDocument {
         )
       }
       stack.pop()
+      if (onClose && stack.length > 1) closed(stack, f.node, onClose)
       pos = end + 1
       continue
     }
@@ -160,8 +168,12 @@ export function parseXml(s: string): XmlDocument {
       text: '',
     }
     if (parent.node.children) parent.node.children.push(node)
-    else parent.node.children = [node]
+    else {
+      parent.node.children = [node]
+      if (parent.node.text !== '' && isBlank(parent.node.text)) parent.node.text = ''
+    }
     if (!selfClosing) stack.push({ node, qname, nsMap })
+    else if (onClose && stack.length > 1) closed(stack, node, onClose)
     pos = end + 1
   }
   if (stack.length > 1) {
@@ -175,6 +187,12 @@ export function parseXml(s: string): XmlDocument {
   return { root, declaredEncoding: declaredXmlEncoding(s.slice(0, 200)) }
 }
 
+function closed(stack: Frame[], node: XNode, onClose: NonNullable<XmlOptions['onClose']>): void {
+  const parent = (stack[stack.length - 1] as Frame).node
+  const grand = stack.length > 1 ? (stack[stack.length - 2] as Frame).node : null
+  if (onClose(node, parent, grand)) parent.children?.pop()
+}
+
 function addText(stack: Frame[], raw: string, at: number, s: string): void {
   const f = stack[stack.length - 1] as Frame
   if (stack.length === 1) {
@@ -182,7 +200,17 @@ function addText(stack: Frame[], raw: string, at: number, s: string): void {
       fail('malformed', `line ${lineNumberAt(s, at)}: text outside the root element`, { line: lineNumberAt(s, at) })
     return
   }
-  f.node.text += raw.indexOf('&') === -1 ? raw : decodeEntities(raw)
+  const node = f.node
+  if (node.children && isBlank(raw)) return // indentation between child elements
+  node.text += raw.indexOf('&') === -1 ? raw : decodeEntities(raw)
+}
+
+function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return false
+  }
+  return true
 }
 
 function pathOf(stack: Frame[]): string {
