@@ -94,7 +94,9 @@ export async function zipDocuments(ctx: Ctx, ids: string[]): Promise<Readable> {
   const zip = new yazl.ZipFile()
   const names = uniqueNames(docs)
   // PDFs are compressed already; storing them keeps the ZIP fast to build.
-  docs.forEach((_, i) => zip.addFile(paths[i] as string, names[i] as string, { compress: false }))
+  docs.forEach((_, i) => {
+    zip.addFile(paths[i] as string, names[i] as string, { compress: false })
+  })
   zip.end()
   return zip.outputStream as unknown as Readable
 }
