@@ -14,9 +14,12 @@ const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString
  * payment from an unknown payer waiting in the review queue.
  */
 export async function bankDemo(ctx: Ctx, _world: DemoWorld): Promise<void> {
-  const open = (await paymentReferences(ctx)).filter(
-    (r) => (r.status === 'issued' || r.status === 'partially_paid') && r.currency === 'HUF',
-  )
+  const refs = (await paymentReferences(ctx)).filter((r) => r.status === 'issued' || r.status === 'partially_paid')
+  // The statement is in the currency most requests are in (the company's own).
+  const counts = new Map<string, number>()
+  for (const r of refs) counts.set(r.currency, (counts.get(r.currency) ?? 0) + 1)
+  const currency = [...counts].sort((x, y) => y[1] - x[1])[0]?.[0] ?? 'HUF'
+  const open = refs.filter((r) => r.currency === currency)
   const categories = (await listExpenseCategories(ctx)).filter((c) => !c.archived)
   if (categories[0]) {
     await createExpenseRule(
@@ -78,7 +81,7 @@ export async function bankDemo(ctx: Ctx, _world: DemoWorld): Promise<void> {
   let balance = 1_250_000_000
   for (const [i, entries] of [first, second].entries()) {
     const xml = writeCamt053(
-      [{ id: `DEMO-STMT-${i + 1}`, iban, currency: 'HUF', openingMinor: balance, entries }],
+      [{ id: `DEMO-STMT-${i + 1}`, iban, currency, openingMinor: balance, entries }],
       `DEMO-${i + 1}`,
     )
     balance += entries.reduce((s, e) => s + (e.direction === 'in' ? e.amountMinor : -e.amountMinor), 0)

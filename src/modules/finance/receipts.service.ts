@@ -160,7 +160,7 @@ export async function recordBankReceipts(ctx: Ctx, receipts: BankReceipt[]): Pro
       throw new ValidationError({ amount: 'finance.error.amount_positive' })
   }
   await ctx.transaction(async (tx) => {
-    const earliest = receipts.reduce((d, r) => (r.date < d ? r.date : d), receipts[0]?.date as string)
+    const earliest = receipts.map((r) => r.date).sort()[0] as string
     await checkPeriodLock(tx, earliest)
     const ids = [...new Set(receipts.map((r) => r.invoiceId).filter((id): id is string => id !== null))]
     const invoices = new Map<string, { row: InvoiceState; before: InvoiceState }>()
