@@ -1,5 +1,5 @@
 import type { Ctx } from '../ctx.js'
-import type { Translate } from '../i18n/messages.js'
+import type { Locale, Translate } from '../i18n/messages.js'
 import { isLocale } from '../i18n/messages.js'
 import { enqueueMail } from './outbox.js'
 
@@ -13,7 +13,7 @@ export interface Notification {
   /** Recipients; inactive users and those who switched the event off are skipped. */
   userIds: string[]
   /** Builds the message in each recipient's language. */
-  message: (t: Translate) => { subject: string; text: string }
+  message: (t: Translate, locale: Locale) => { subject: string; text: string }
 }
 
 /**
@@ -43,8 +43,8 @@ export async function notifyUsers(ctx: Ctx, n: Notification): Promise<number> {
   let queued = 0
   for (const user of users) {
     if (muted.has(user.id)) continue
-    const t = ctx.services.catalog.translator(isLocale(user.locale) ? user.locale : company.defaultLocale)
-    const { subject, text } = n.message(t)
+    const locale = isLocale(user.locale) ? user.locale : company.defaultLocale
+    const { subject, text } = n.message(ctx.services.catalog.translator(locale), locale)
     await enqueueMail(raw, { to: user.email, userId: user.id, subject, text })
     queued++
   }

@@ -1,6 +1,7 @@
 import type { Ctx } from '../../core/ctx.js'
 import { newId, nowIso } from '../../core/db/ids.js'
 import { ConflictError, NotFoundError, RuleError, ValidationError } from '../../core/errors.js'
+import { notifyPaymentReceived } from './finance-notify.js'
 import { isIsoDate } from './finance-settings.js'
 import { findInvoice, updateInvoiceAt } from './invoice.queries.js'
 import { getInvoice, type InvoiceView } from './invoice.service.js'
@@ -74,6 +75,14 @@ export async function recordPayment(ctx: Ctx, invoiceId: string, p: PaymentInput
         clientId: inv.client_id,
         before: { status: inv.status, paid_minor: Number(inv.paid_minor) },
         after: { ...set, payment },
+      })
+      await notifyPaymentReceived(tx, {
+        invoiceId: inv.id,
+        clientId: inv.client_id,
+        number: inv.number ?? '',
+        amountMinor: p.amountMinor,
+        currency: inv.currency,
+        paidInFull: set.status === 'paid',
       })
       return getInvoice(tx, inv.id)
     })

@@ -200,3 +200,26 @@ test('overdue: issued and unpaid with a due date before today; client users neve
   const user = await w.given.clientUser({ client: w.client })
   assert.equal((await listInvoices(ctxOf(w.services, user), lq)).total, 1)
 })
+
+test('the client’s finance users hear of a request issued and of money received, each in its language', async (t) => {
+  const w = await world(t)
+  const hu = await w.given.clientUser({ client: w.client, locale: 'hu', areas: ['finance'] })
+  const ordersOnly = await w.given.clientUser({ client: w.client, areas: ['orders'] })
+  const inv = await createInvoice(w.ctx, w.client.id, input())
+  const issued = await issueInvoice(w.ctx, inv.id)
+  const mail = (email: string) =>
+    w.services.db.kysely
+      .selectFrom('outbox')
+      .select(['subject', 'body_text'])
+      .where('recipient', '=', email)
+      .orderBy('created_at')
+      .execute()
+  const [issuedMail] = await mail(hu.email)
+  assert.match(issuedMail?.subject ?? '', new RegExp(`${issued.number} díjbekérő`))
+  assert.match(issuedMail?.body_text ?? '', /\/finance\/invoices\//)
+  await recordPayment(w.ctx, inv.id, { amountMinor: 1_000, date: '2026-03-01', reference: 'BANK-1' })
+  const afterPart = await mail(hu.email)
+  assert.equal(afterPart.length, 2)
+  assert.match(afterPart[1]?.body_text ?? '', /egy része még nyitott/)
+  assert.deepEqual(await mail(ordersOnly.email), [])
+})

@@ -6,6 +6,7 @@ import { fetchPage, type ListQuery, type Page } from '../../core/http/list-query
 import { isCurrencyCode } from '../../core/money/money.js'
 import { nextNumber } from '../../core/numbering/numbering.js'
 import type { InvoiceKind, InvoiceLineRow, InvoicePaymentRow, InvoiceStatus } from './finance.schema.js'
+import { notifyRequestIssued } from './finance-notify.js'
 import { companySettings, companyToday, financeSettings, isIsoDate } from './finance-settings.js'
 import {
   findInvoice,
@@ -214,6 +215,14 @@ async function issueDraft(ctx: Ctx, id: string, version?: number): Promise<Invoi
     if (!(await updateInvoiceAt(tx, id, Number(inv.version), set))) throw new ConflictError('stale', 'error.conflict')
     await tx.audit('finance.invoice_issued', { entity: 'invoice', entityId: id, clientId: inv.client_id, after: set })
     await tx.emit('finance.invoice_issued', { invoiceId: id, clientId: inv.client_id })
+    await notifyRequestIssued(tx, {
+      id,
+      clientId: inv.client_id,
+      number,
+      totalMinor: Number(inv.total_minor),
+      currency: inv.currency,
+      dueDate: due,
+    })
     return getInvoice(tx, id)
   })
 }

@@ -1,8 +1,18 @@
 import type { Locale, Messages } from '../../core/i18n/messages.js'
 
-/** Texts of the statement of account (reconciliation), merged into the finance module's messages. */
+/** Texts of the statements of account, the finance notices and the staff/client finance navigation, merged into the finance messages. */
 export const reconciliationMessages: Record<Locale, Messages> = {
   en: {
+    'finance.notify.issued_subject': 'Payment request {number}: {total}',
+    'finance.notify.issued_text':
+      'Payment request {number} of {total} is in your portal, due on {due}. The bank details and the payment reference are on it.',
+    'finance.notify.paid_subject': 'Payment received: {amount} ({number})',
+    'finance.notify.paid_full_text':
+      'We received {amount} for payment request {number}; it is paid in full. Thank you.',
+    'finance.notify.paid_part_text': 'We received {amount} for payment request {number}; part of it is still open.',
+    'finance.notify.link': 'Open it: {url}',
+    'finance.notify.pref_issued': 'A payment request is issued to us',
+    'finance.notify.pref_paid': 'Our payment is received',
     'finance.timeline.request_issued': 'Payment request {number} issued: {total}',
     'nav.finance_accounts': 'Client accounts',
     'nav.finance_invoices': 'Payment requests',
@@ -103,6 +113,16 @@ export const reconciliationMessages: Record<Locale, Messages> = {
     'audit.action.finance.reconciliation_resolved': 'Statement of account re-issued after a dispute',
   },
   hu: {
+    'finance.notify.issued_subject': '{number} díjbekérő: {total}',
+    'finance.notify.issued_text':
+      'A(z) {number} díjbekérő ({total}) elérhető az ügyfélportálon, fizetési határidő: {due}. A bankszámlaszám és a közlemény rajta szerepel.',
+    'finance.notify.paid_subject': 'Befizetés beérkezett: {amount} ({number})',
+    'finance.notify.paid_full_text':
+      'Megérkezett {amount} a(z) {number} díjbekérőre; teljesen kiegyenlítve. Köszönjük.',
+    'finance.notify.paid_part_text': 'Megérkezett {amount} a(z) {number} díjbekérőre; egy része még nyitott.',
+    'finance.notify.link': 'Megnyitás: {url}',
+    'finance.notify.pref_issued': 'Díjbekérőt állítottak ki nekünk',
+    'finance.notify.pref_paid': 'Befizetésünk beérkezett',
     'finance.timeline.request_issued': '{number} díjbekérő kiállítva: {total}',
     'nav.finance_accounts': 'Folyószámlák',
     'nav.finance_invoices': 'Díjbekérők',
@@ -203,6 +223,15 @@ export const reconciliationMessages: Record<Locale, Messages> = {
     'audit.action.finance.reconciliation_resolved': 'Egyenlegközlő újra kiállítva vita után',
   },
   ru: {
+    'finance.notify.issued_subject': 'Счёт на оплату {number}: {total}',
+    'finance.notify.issued_text':
+      'Счёт на оплату {number} на сумму {total} доступен в личном кабинете, срок оплаты — {due}. Реквизиты и назначение платежа указаны в счёте.',
+    'finance.notify.paid_subject': 'Оплата получена: {amount} ({number})',
+    'finance.notify.paid_full_text': 'Получено {amount} по счёту {number}; счёт оплачен полностью. Спасибо.',
+    'finance.notify.paid_part_text': 'Получено {amount} по счёту {number}; часть суммы ещё не оплачена.',
+    'finance.notify.link': 'Открыть: {url}',
+    'finance.notify.pref_issued': 'Нам выставлен счёт на оплату',
+    'finance.notify.pref_paid': 'Наша оплата получена',
     'finance.timeline.request_issued': 'Выставлен счёт на оплату {number}: {total}',
     'nav.finance_accounts': 'Лицевые счета',
     'nav.finance_invoices': 'Счета на оплату',
