@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import type { CoreTables } from './core-tables.js'
 
@@ -50,6 +50,28 @@ function unicodeLower(handle: SQLite.Database): void {
   )
 }
 
+/**
+ * Kysely's SQLite driver prepares every query anew; compiling the SQL was a tenth of a page's CPU
+ * in the bench (docs/performance.md). Statements are kept by their text (the most recent 500) and
+ * reused unless one is still being iterated (`busy`), when a fresh one is prepared for that call.
+ */
+function withStatementCache(handle: SQLite.Database, size = 500): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>()
+  return {
+    close: () => handle.close(),
+    prepare: (sql) => {
+      const hit = cache.get(sql)
+      if (hit && !hit.busy) return hit
+      const stmt = handle.prepare(sql)
+      if (!hit) {
+        if (cache.size >= size) cache.delete(cache.keys().next().value as string)
+        cache.set(sql, stmt)
+      }
+      return stmt
+    },
+  }
+}
+
 export function openDatabase(url: string, opts: { poolSize?: number } = {}): Db {
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length)
@@ -60,7 +82,7 @@ export function openDatabase(url: string, opts: { poolSize?: number } = {}): Db 
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
     unicodeLower(sqlite)
-    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
     const reader =
       file === ':memory:'
         ? kysely
@@ -70,7 +92,7 @@ export function openDatabase(url: string, opts: { poolSize?: number } = {}): Db 
                 const handle = new SQLite(file, { readonly: true })
                 handle.pragma('busy_timeout = 5000')
                 unicodeLower(handle)
-                return handle
+                return withStatementCache(handle)
               },
             }),
           })

@@ -86,5 +86,12 @@ export function formatDateTime(locale: Locale, iso: string | null | undefined, t
 /** The calendar date of a UTC instant in `timeZone`, as `YYYY-MM-DD`. */
 export function dateInZone(iso: string | Date, timeZone: string): string {
   const d = typeof iso === 'string' ? new Date(iso) : iso
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d)
+  // One formatter per zone: building an Intl.DateTimeFormat costs more than formatting with it.
+  const key = `z:${timeZone}`
+  let f = cache.get(key) as Intl.DateTimeFormat | undefined
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    cache.set(key, f)
+  }
+  return f.format(d)
 }
