@@ -206,7 +206,7 @@ const table = [
   '',
   ...inproc.map(
     (f) =>
-      `${f.name.padEnd(18)} ${f.value.toFixed(1).padStart(8)} ${f.unit}  ${f.what}${f.detail ? ` (${f.detail})` : ''}`,
+      `${f.name.padEnd(18)} ${f.value.toFixed(1).padStart(8)} ${f.unit}  ${f.what}${f.detail && f.detail.length < 80 ? ` (${f.detail})` : ''}`,
   ),
   `${'server start'.padEnd(18)} ${startMs.toFixed(0).padStart(8)} ms  spawn to first /healthz answer (tsx, migrations check, module boot)`,
   `${'memory idle'.padEnd(18)} ${(rssIdle ?? 0).toFixed(0).padStart(8)} MiB resident after start and one request per scenario`,
