@@ -31,11 +31,14 @@ export const SignedMoney = ({
   direction: 'in' | 'out'
 }) => <Money pc={pc} minor={direction === 'in' ? minor : -minor} currency={currency} />
 
-export const DateText = ({ pc, date }: { pc: PageContext; date: string | null }) => (
-  <span class="nowrap" safe>
-    {date ? formatDate(pc.locale, date) : '—'}
-  </span>
-)
+export const DateText = ({ pc, date }: { pc: PageContext; date: string | null }) =>
+  date ? (
+    <span class="nowrap" safe>
+      {formatDate(pc.locale, date)}
+    </span>
+  ) : (
+    <span class="muted">—</span>
+  )
 
 /** Tabs between the bank pages the user may open. */
 export function BankTabs({ pc, active }: { pc: PageContext; active: string }) {
