@@ -158,3 +158,25 @@ test('overdue requests: listed for managers and on the head’s home page', asyn
   assert.match(home.body, /Overdue payment requests/)
   assert.match(home.body, new RegExp(inv.number as string))
 })
+
+test('an issued request links to its PDF, which the client downloads; a draft has no PDF link', async (t) => {
+  const w = await world(t)
+  const draft = await createInvoice(w.ctx, w.client.id, {
+    currency: 'EUR',
+    dueDate: null,
+    note: '',
+    lines: [{ name: 'Könyvelés', quantityMilli: 1000, unit: 'h', unitPriceMinor: 10_000, vatRateBp: 2700 }],
+  })
+  const staff = await Agent.signedIn(w.app, await w.given.sessionCookie(w.manager))
+  assert.doesNotMatch((await staff.get(`/finance/invoices/${draft.id}`)).body, /payment-requests\/[^/]+\/pdf/)
+  const issued = await issueInvoice(w.ctx, draft.id)
+  const user = await w.given.clientUser({ client: w.client })
+  const agent = await Agent.signedIn(w.app, await w.given.sessionCookie(user))
+  const page = await agent.get(`/finance/invoices/${issued.id}`)
+  const href = /href="(\/documents\/payment-requests\/[^"]+\/pdf)"/.exec(page.body)?.[1]
+  assert.ok(href, 'PDF link on the request page')
+  const pdf = await agent.get(href)
+  assert.equal(pdf.statusCode, 200)
+  assert.equal(pdf.headers['content-type'], 'application/pdf')
+  assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-')
+})

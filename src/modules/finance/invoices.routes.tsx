@@ -140,6 +140,12 @@ export async function invoicePages(app: FastifyInstance) {
         today={today}
         bankAccounts={company.bankAccounts}
         companyName={company.legalName}
+        // The documents module renders the request as PDF (its number is taken once it is issued).
+        pdfHref={
+          detail.invoice.number && req.ctx.services.isEnabled('documents')
+            ? `/documents/payment-requests/${encodeURIComponent(detail.invoice.id)}/pdf`
+            : null
+        }
         canManage={req.ctx.actor?.role !== 'client' && req.ctx.can('finance.manage')}
         payment={
           payment ?? {

@@ -3,6 +3,7 @@ import type { Locale, Messages } from '../../core/i18n/messages.js'
 /** Texts of the statements of account, the finance notices and the staff/client finance navigation, merged into the finance messages. */
 export const reconciliationMessages: Record<Locale, Messages> = {
   en: {
+    'finance.download_pdf': 'Download PDF',
     'finance.notify.issued_subject': 'Payment request {number}: {total}',
     'finance.notify.issued_text':
       'Payment request {number} of {total} is in your portal, due on {due}. The bank details and the payment reference are on it.',
@@ -113,6 +114,7 @@ export const reconciliationMessages: Record<Locale, Messages> = {
     'audit.action.finance.reconciliation_resolved': 'Statement of account re-issued after a dispute',
   },
   hu: {
+    'finance.download_pdf': 'PDF letöltése',
     'finance.notify.issued_subject': '{number} díjbekérő: {total}',
     'finance.notify.issued_text':
       'A(z) {number} díjbekérő ({total}) elérhető az ügyfélportálon, fizetési határidő: {due}. A bankszámlaszám és a közlemény rajta szerepel.',
@@ -223,6 +225,7 @@ export const reconciliationMessages: Record<Locale, Messages> = {
     'audit.action.finance.reconciliation_resolved': 'Egyenlegközlő újra kiállítva vita után',
   },
   ru: {
+    'finance.download_pdf': 'Скачать PDF',
     'finance.notify.issued_subject': 'Счёт на оплату {number}: {total}',
     'finance.notify.issued_text':
       'Счёт на оплату {number} на сумму {total} доступен в личном кабинете, срок оплаты — {due}. Реквизиты и назначение платежа указаны в счёте.',

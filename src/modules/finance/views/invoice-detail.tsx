@@ -20,6 +20,8 @@ export function InvoiceDetailPage(p: {
   today: string
   bankAccounts: BankAccount[]
   companyName: string
+  /** Where the request's PDF is, when the documents module is on and the request has a number. */
+  pdfHref?: string | null
   canManage: boolean
   payment: { values: PaymentFormValues; errors?: Record<string, string> }
 }) {
@@ -37,33 +39,44 @@ export function InvoiceDetailPage(p: {
         { label: pc.t('finance.invoices_title'), href: p.canManage ? '/finance/invoices' : '/finance/invoices/mine' },
       ]}
       actions={
-        p.canManage ? (
-          <div class="actions">
-            {inv.status === 'draft' ? (
-              <PostButton
-                pc={pc}
-                action={`/finance/invoices/${encodeURIComponent(inv.id)}/issue`}
-                label={pc.t('finance.issue')}
-                confirm={pc.t('finance.issue_confirm')}
-                fields={{ version: String(inv.version) }}
-              />
-            ) : (
-              ''
-            )}
-            {(inv.status === 'draft' || inv.status === 'issued') && inv.paidMinor === 0 ? (
-              <PostButton
-                pc={pc}
-                action={`/finance/invoices/${encodeURIComponent(inv.id)}/cancel`}
-                label={pc.t('finance.cancel_invoice')}
-                confirm={pc.t('finance.cancel_confirm')}
-                danger
-                fields={{ version: String(inv.version) }}
-              />
-            ) : (
-              ''
-            )}
-          </div>
-        ) : undefined
+        <div class="actions">
+          {p.pdfHref ? (
+            <a class="btn" href={p.pdfHref} download="" safe>
+              {pc.t('finance.download_pdf')}
+            </a>
+          ) : (
+            ''
+          )}
+          {p.canManage ? (
+            <div class="actions">
+              {inv.status === 'draft' ? (
+                <PostButton
+                  pc={pc}
+                  action={`/finance/invoices/${encodeURIComponent(inv.id)}/issue`}
+                  label={pc.t('finance.issue')}
+                  confirm={pc.t('finance.issue_confirm')}
+                  fields={{ version: String(inv.version) }}
+                />
+              ) : (
+                ''
+              )}
+              {(inv.status === 'draft' || inv.status === 'issued') && inv.paidMinor === 0 ? (
+                <PostButton
+                  pc={pc}
+                  action={`/finance/invoices/${encodeURIComponent(inv.id)}/cancel`}
+                  label={pc.t('finance.cancel_invoice')}
+                  confirm={pc.t('finance.cancel_confirm')}
+                  danger
+                  fields={{ version: String(inv.version) }}
+                />
+              ) : (
+                ''
+              )}
+            </div>
+          ) : (
+            ''
+          )}
+        </div>
       }
     >
       <p class="muted" safe>
