@@ -4,12 +4,15 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { allMigrations } from '../src/app.js'
+import { loadConfig } from '../src/config.js'
 import { type Db, openDatabase } from '../src/core/db/database.js'
 import { formatSeedReport, SEED_FORMAT, type SeedReport, seedDatabase } from '../src/tools/seed/seed.js'
 import { ROOT } from './processes.js'
 
 export interface PreparedDb {
   url: string
+  /** The data directory the seed stored the documents' files in; the server runs on it. */
+  dataDir: string
   dialect: 'sqlite' | 'postgres'
   /** The seed run of this database (now or when the cache was built). */
   seed: SeedReport | null
@@ -36,43 +39,64 @@ export async function prepareDatabase(opts: {
   log: (line: string) => void
 }): Promise<PreparedDb> {
   const seedLog = (line: string) => opts.log(`  seed: ${line}`)
+  const dir = path.join(ROOT, 'bench-results', 'cache')
+  fs.mkdirSync(dir, { recursive: true })
+  const configFor = (url: string, dataDir: string) =>
+    loadConfig({
+      KABINET_DATABASE_URL: url,
+      KABINET_DATA_DIR: dataDir,
+      KABINET_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+    })
   if (opts.db) {
+    const dataDir = path.join(dir, `postgres-${createHash('sha256').update(opts.db).digest('hex').slice(0, 10)}.data`)
     const db = openDatabase(opts.db)
     try {
       const m = await marker(db)
       if (m && m.clients === opts.clients && m.seed === opts.seed && m.format === SEED_FORMAT) {
         opts.log(`reusing the seeded database ${opts.db.replace(/\/\/[^@]*@/, '//')}`)
-        return { url: opts.db, dialect: db.dialect, seed: null, reused: true }
+        return { url: opts.db, dataDir, dialect: db.dialect, seed: null, reused: true }
       }
-      const report = await seedDatabase(db, { clients: opts.clients, seed: opts.seed, force: opts.force, log: seedLog })
+      fs.rmSync(dataDir, { recursive: true, force: true })
+      const report = await seedDatabase(db, {
+        config: configFor(opts.db, dataDir),
+        clients: opts.clients,
+        seed: opts.seed,
+        force: opts.force,
+        log: seedLog,
+      })
       opts.log(formatSeedReport(report))
-      return { url: opts.db, dialect: db.dialect, seed: report, reused: false }
+      return { url: opts.db, dataDir, dialect: db.dialect, seed: report, reused: false }
     } finally {
       await db.close()
     }
   }
-  const dir = path.join(ROOT, 'bench-results', 'cache')
-  fs.mkdirSync(dir, { recursive: true })
   const file = path.join(dir, `kabinet-${opts.clients}-${opts.seed}-f${SEED_FORMAT}-${migrationsKey()}.sqlite`)
   const reportFile = `${file}.seed.json`
+  const dataDir = `${file}.data`
   if (fs.existsSync(file)) {
     opts.log(`reusing the cached seeded database ${path.relative(ROOT, file)}`)
     const seed = fs.existsSync(reportFile) ? (JSON.parse(fs.readFileSync(reportFile, 'utf8')) as SeedReport) : null
-    return { url: `sqlite:${file}`, dialect: 'sqlite', seed, reused: true }
+    return { url: `sqlite:${file}`, dataDir, dialect: 'sqlite', seed, reused: true }
   }
   const tmp = `${file}.building`
   for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true })
+  fs.rmSync(dataDir, { recursive: true, force: true })
   const db = openDatabase(`sqlite:${tmp}`)
   let report: SeedReport
   try {
-    report = await seedDatabase(db, { clients: opts.clients, seed: opts.seed, log: seedLog })
+    report = await seedDatabase(db, {
+      config: configFor(`sqlite:${file}`, dataDir),
+      clients: opts.clients,
+      seed: opts.seed,
+      log: seedLog,
+    })
   } finally {
     await db.close()
   }
   fs.renameSync(tmp, file)
   fs.writeFileSync(reportFile, JSON.stringify(report, null, 2))
   opts.log(formatSeedReport(report))
-  return { url: `sqlite:${file}`, dialect: 'sqlite', seed: report, reused: false }
+  return { url: `sqlite:${file}`, dataDir, dialect: 'sqlite', seed: report, reused: false }
 }
 
 /** Reads the SQLite file once so the first measurements do not pay for a cold OS page cache. */

@@ -73,7 +73,7 @@ warmFile(prepared.url)
 log('in-process figures')
 const inproc: InProcessFigure[] = await inProcessFigures(only)
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kabinet-bench-data-'))
+const dataDir = prepared.dataDir
 const profileDir = path.join(ROOT, 'bench-results', 'profiles', started.toISOString().replace(/[:.]/g, '-'))
 const children: Child[] = []
 const stopAll = async () => {
@@ -173,7 +173,6 @@ try {
   })
 } finally {
   await stopAll()
-  fs.rmSync(dataDir, { recursive: true, force: true })
 }
 
 let profile: ProfileSummary | undefined

@@ -140,6 +140,15 @@ export async function buildScenarios(db: Db, opts: { getter: Getter; only?: stri
       requests: get('/support/reports/overdue', headSessions),
     }),
     async () =>
+      has('documents')
+        ? {
+            name: 'client-documents',
+            what: 'client document list (first page)',
+            expect: 200,
+            requests: get('/documents', clientSessions),
+          }
+        : null,
+    async () =>
       has('reports')
         ? {
             name: 'head-pnl',

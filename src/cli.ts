@@ -10,8 +10,8 @@ import { randomToken } from './core/db/ids.js'
 import { migrateToLatest } from './core/db/migrator.js'
 import { loadDemo, printDemoLogins } from './core/demo/demo.js'
 import { createUserFromCli } from './core/users/cli-users.js'
-import { registerBankCli } from './modules/bank/bank.cli.js'
 import { ROLES } from './core/users/users.service.js'
+import { registerBankCli } from './modules/bank/bank.cli.js'
 import { serve } from './server.js'
 import { formatSeedReport, SeedRefused, seedDatabase } from './tools/seed/seed.js'
 
@@ -192,9 +192,11 @@ program
   .option('--seed <number>', 'the same seed number gives the same data', wholeNumber(0), 1)
   .option('--force', 'empty a database that already holds data first (deletes everything in it)')
   .action(async (opts: { scale: number; seed: number; force?: boolean }) => {
-    const db = openDatabase(config().databaseUrl)
+    const cfg = config()
+    const db = openDatabase(cfg.databaseUrl)
     try {
       const report = await seedDatabase(db, {
+        config: cfg,
         clients: opts.scale,
         seed: opts.seed,
         force: Boolean(opts.force),

@@ -16,7 +16,7 @@ import { testApp } from './helpers/test-app.js'
 
 test('every bench scenario answers on a seeded company (scale 20)', async (t) => {
   const w = await testApp(t, { env: { KABINET_TRUST_PROXY: 'true' } })
-  const report = await seedDatabase(w.db, { clients: 20, seed: 3 })
+  const report = await seedDatabase(w.db, { config: w.config, clients: 20, seed: 3 })
   assert.ok(report.rows > 5_000, `${report.rows} rows`)
   w.services.settings.invalidate()
   const getter: Getter = async (url) => {
@@ -37,6 +37,7 @@ test('every bench scenario answers on a seeded company (scale 20)', async (t) =>
   ])
     assert.ok(names.includes(name), name)
   if (MODULES.some((m) => m.name === 'reports')) assert.ok(names.includes('head-pnl'))
+  if (MODULES.some((m) => m.name === 'documents')) assert.ok(names.includes('client-documents'))
   for (const s of scenarios) {
     assert.ok(s.requests.length >= 2, `${s.name}: one request per session`)
     const r = s.requests[0]

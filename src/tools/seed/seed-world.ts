@@ -17,6 +17,7 @@ export interface SeedPlan {
     paymentRequests: number
     supportRequests: number
     expenses: number
+    documents: number
   }
 }
 
@@ -26,6 +27,7 @@ export const PER_10K = {
   paymentRequests: 100_000,
   supportRequests: 100_000,
   expenses: 200_000,
+  documents: 100_000,
 } as const
 
 export function planFor(clients: number, seed: number, today: string): SeedPlan {
@@ -40,6 +42,7 @@ export function planFor(clients: number, seed: number, today: string): SeedPlan 
       paymentRequests: Math.round(PER_10K.paymentRequests * f),
       supportRequests: Math.round(PER_10K.supportRequests * f),
       expenses: Math.round(PER_10K.expenses * f),
+      documents: Math.round(PER_10K.documents * f),
     },
   }
 }

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import path from 'node:path'
 import { test } from 'node:test'
 import { sql } from 'kysely'
 import { freshDatabase } from '../../../test/helpers/test-db.js'
+import { loadConfig } from '../../config.js'
 import type { Db } from '../../core/db/database.js'
 import { DEFAULTS } from '../../core/settings/settings-store.js'
 import { addSlaMinutes, slaMinutesBetween } from '../../modules/support/sla-clock.js'
@@ -27,11 +30,32 @@ test('seed --scale 20 writes a consistent, proportional company and refuses a da
   const fresh = await freshDatabase(t)
   const db = fresh.db
   // Foreign keys stay checked on PostgreSQL here, which proves parents are written before children.
-  const report = await seedDatabase(db, { clients: 20, seed: 42, today: TODAY, checkForeignKeys: true })
+  const config = loadConfig({
+    KABINET_DATA_DIR: fresh.dataDir,
+    KABINET_DATABASE_URL: fresh.url,
+    KABINET_SECRET: 'test-secret-test-secret-test-secret-0123',
+    KABINET_LOG_LEVEL: 'silent',
+  })
+  const report = await seedDatabase(db, { config, clients: 20, seed: 42, today: TODAY, checkForeignKeys: true })
   assert.equal(await count(db, 'clients'), 20)
   assert.equal(await count(db, 'orders'), 400)
   assert.equal(await count(db, 'invoices'), 200)
   assert.equal(await count(db, 'support_requests'), 200)
+  // Documents: 200 uploaded ones on one stored stand-in PDF, and real payment request PDFs of the
+  // three known clients rendered by the documents module.
+  const uploaded = await db.kysely.selectFrom('documents').select(['sha256']).where('origin', '=', 'uploaded').execute()
+  assert.equal(uploaded.length, 200)
+  const generated = await db.kysely
+    .selectFrom('documents')
+    .select(['sha256', 'kind', 'invoice_id'])
+    .where('origin', '=', 'generated')
+    .execute()
+  assert.equal(generated.length, 15)
+  assert.ok(generated.every((d) => d.kind === 'payment_request' && d.invoice_id))
+  for (const sha of new Set([...uploaded, ...generated].map((d) => d.sha256))) {
+    const file = path.join(fresh.dataDir, 'files', sha.slice(0, 2), sha.slice(2, 4), sha)
+    assert.equal(fs.readFileSync(file).subarray(0, 5).toString(), '%PDF-', file)
+  }
   const expenses = await count(db, 'expenses')
   assert.ok(expenses >= 400 && expenses < 420, `${expenses} expenses`)
   // Service charges name their service type, as the P&L itemises income by it.

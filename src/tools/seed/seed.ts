@@ -1,12 +1,15 @@
 import { sql } from 'kysely'
 import { allMigrations } from '../../app.js'
+import type { AppConfig } from '../../config.js'
 import { hashPassword } from '../../core/auth/passwords.js'
 import type { Db } from '../../core/db/database.js'
 import { migrateToLatest } from '../../core/db/migrator.js'
 import { DEFAULTS, SettingsStore } from '../../core/settings/settings-store.js'
+import { MODULES } from '../../modules.js'
 import { BulkWriter, type TableFigures } from './bulk-writer.js'
 import { dropSecondaryIndexes, recreateIndexes } from './indexes.js'
 import { addDays, IdSource, iso, Rng, skewedCounts } from './random.js'
+import { seedDocuments } from './seed-documents.js'
 import { INCOME_CATEGORIES, seedExpenses, seedIncomeCategories } from './seed-expenses.js'
 import { fillLedger, seedPaymentRequests } from './seed-finance.js'
 import { newAccount } from './seed-ledger.js'
@@ -17,10 +20,12 @@ import { planFor, type SeedPlan, SeedWorld } from './seed-world.js'
 import { SlaWindows } from './sla-windows.js'
 
 /** Bumped whenever the generated data changes, so cached bench databases are rebuilt. */
-export const SEED_FORMAT = 2
+export const SEED_FORMAT = 3
 const TIME_ZONE = 'Europe/Budapest'
 
 export interface SeedOptions {
+  /** The installation's configuration: its data directory receives the documents' files. */
+  config?: AppConfig
   /** Number of clients; 10,000 is the reference scale. */
   clients: number
   seed: number
@@ -96,7 +101,8 @@ async function wipe(db: Db): Promise<void> {
 /**
  * Builds the synthetic company of `kabinet seed`: `clients` clients and, per 10,000 of them,
  * 1,000,000 ledger entries, 200,000 orders with about a million status changes, 100,000 payment
- * requests, 100,000 support requests and 200,000 company expenses, all derived from `seed` (the same seed and day give the same
+ * requests, 100,000 support requests, 200,000 company expenses and (with the documents module
+ * and a data directory) 100,000 documents, a sample of them real PDFs, all derived from `seed` (the same seed and day give the same
  * rows). Balances are the sums of the entries, invoice statuses follow their payments, order
  * statuses their histories, and the numbering counters continue after the numbers used.
  */
@@ -125,7 +131,8 @@ export async function seedDatabase(db: Db, opts: SeedOptions): Promise<SeedRepor
   }
   log('dropping secondary indexes while loading')
   const dropped = await dropSecondaryIndexes(db)
-  const writer = new BulkWriter(db, opts.checkForeignKeys ?? !(await mayRelaxForeignKeys(db)))
+  const checked = opts.checkForeignKeys ?? !(await mayRelaxForeignKeys(db))
+  const writer = new BulkWriter(db, checked)
   const world = new SeedWorld(
     plan,
     new Rng(plan.seed),
@@ -203,7 +210,13 @@ export async function seedDatabase(db: Db, opts: SeedOptions): Promise<SeedRepor
       ip: null,
       request_id: null,
     })
-    const tables = await writer.finish()
+    let tables = await writer.finish()
+    if (opts.config && MODULES.some((m) => m.name === 'documents')) {
+      log('documents: rendering the sample PDFs, writing the metadata')
+      const docs = new BulkWriter(db, checked)
+      const { real } = await seedDocuments(opts.config, db, world, docs, knownClients(world), plan.counts.documents)
+      tables = [...tables, ...(await docs.finish()), { table: 'documents (real PDFs)', rows: real, ms: 0 }]
+    }
     log(`building ${dropped.length} indexes`)
     const indexStart = performance.now()
     await recreateIndexes(db, dropped)
@@ -231,10 +244,16 @@ export async function seedDatabase(db: Db, opts: SeedOptions): Promise<SeedRepor
   }
 }
 
-/** The head, the largest client's manager and three clients: the largest, a middling and the smallest. */
+/** The largest, a middling and the smallest client. */
+const knownClients = (world: SeedWorld) => {
+  const n = world.clients.length
+  return [...new Set([0, Math.floor(n / 2), n - 1])]
+}
+
+/** The head, the largest client's manager and the known clients' admins. */
 function loginsOf(world: SeedWorld): SeedLogin[] {
   const n = world.clients.length
-  const picks = [...new Set([0, Math.floor(n / 2), n - 1])]
+  const picks = knownClients(world)
   return [
     { role: 'head', email: HEAD_LOGIN, password: SEED_PASSWORD, note: 'sees every client' },
     {
