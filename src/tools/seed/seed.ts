@@ -126,7 +126,7 @@ export async function seedDatabase(db: Db, opts: SeedOptions): Promise<SeedRepor
     // A synthetic data set can be rebuilt, so durability is traded for speed while it is written.
     db.sqlite.pragma('synchronous = OFF')
     db.sqlite.pragma('foreign_keys = OFF')
-    db.sqlite.pragma('cache_size = -262144')
+    db.sqlite.pragma('cache_size = -1048576')
     db.sqlite.pragma('temp_store = MEMORY')
   }
   log('dropping secondary indexes while loading')
