@@ -246,6 +246,17 @@ test('bad amounts and dates are rejected with the line number; unclosed sections
   const open = parseText(file(['СекцияДокумент=Платежное поручение', 'Номер=1', 'Сумма=1'], { end: false }))
   assert.equal(open.error, 'truncated')
   assert.equal(open.meta.line, 9)
+  const unclosedDoc = doc({
+    Номер: '1',
+    Дата: '01.02.2024',
+    Сумма: '1',
+    ПолучательСчет: OWN1,
+    ДатаПоступило: '01.02.2024',
+  }).replace('\r\nКонецДокумента', '')
+  const next = parseText(file([unclosedDoc, doc({ Номер: '2', Дата: '01.02.2024', Сумма: '1' })]))
+  assert.equal(next.error, 'truncated')
+  assert.equal(next.meta.line, 9)
+  assert.match(next.meta.message ?? '', /not closed before the next section at line 15/)
   const noEnd = parseText(
     file([doc({ Номер: '1', Дата: '01.02.2024', Сумма: '1', ПолучательСчет: OWN1, ДатаПоступило: '01.02.2024' })], {
       end: false,

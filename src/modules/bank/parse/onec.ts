@@ -2,17 +2,18 @@
 import { fromDMY } from './dates.js'
 import { decode, firstNonAscii, hasUtf8Bom, isValidUtf8, lineEndingOf } from './encoding.js'
 import { parseMinor, parseSignedMinor } from './money.js'
-import { clean, fail, keyOf, makeTransaction } from './normalize.js'
+import { clean, fail, keyOf, makeTransaction, ParseFailure } from './normalize.js'
 import type { AccountSummary, Direction, NormalizedTransaction, ParseMeta, ParseResult } from './types.js'
 
 interface Section {
   kind: string | null
+  /** 1-based line of the section marker */
   line: number
   values: Map<string, string>
-  /** index in the line array of the closing marker (for locating keys in error messages) */
-  end: number
-  /** canonical form of all pairs for exact-duplicate detection (§1.5 step 2) */
-  pairs: string[]
+  /** character offsets of the section body in the text: the exact-duplicate comparison and
+   *  error line lookups re-read it from there instead of keeping every line alive */
+  bodyStart: number
+  bodyEnd: number
 }
 
 const USED_KEYS = new Set<string>([
@@ -61,24 +62,83 @@ function decode1c(bytes: Buffer): { text: string; encoding: string; bom: boolean
 }
 
 export function parse1C(bytes: Buffer): ParseResult {
-  const { text, encoding, bom } = decode1c(bytes)
-  const meta: ParseMeta = { encoding, bom, lineEnding: lineEndingOf(text), formatVersion: null }
+  const decoded = decode1c(bytes)
+  const { encoding, bom } = decoded
+  const lineEnding = lineEndingOf(decoded.text)
+  // lone CRs (old Mac files) become LF so that one indexOf loop finds every line end
+  const text = hasLoneCr(decoded.text) ? decoded.text.replace(/\r\n?/g, '\n') : decoded.text
+  const meta: ParseMeta = { encoding, bom, lineEnding, formatVersion: null }
   const warnings: string[] = []
   const header = new Map<string, string>()
-  const headerAccounts: string[] = []
   const accountSections: Section[] = []
-  const documents: Section[] = []
+  // own accounts = header РасчСчет ∪ account-section РасчСчет (§1.5 step 1), known up front so
+  // that each document is turned into transactions as soon as it closes
+  const own = ownAccountsOf(text)
+  const single = own.size === 1 ? (own.values().next().value as string) : null
+
+  const transactions: NormalizedTransaction[] = []
+  const producedKeys = new Set<string>()
+  const unresolved: number[] = []
+  const totals = new Map<string, { in: number; out: number }>()
+  const groups = new Map<string, Section[]>()
+  let droppedDuplicates = 0
+  let droppedSameKey = 0
+  let documentCount = 0
+  let firstDocumentLine = 0
+  let anyDated = false
+  // value errors wait until the structure is known: a cut file is `truncated` and a payment
+  // export `not_a_statement` even when an earlier line also has a bad amount
+  let deferred: ParseFailure | null = null
+
+  const emitDocument = (d: Section): void => {
+    if (deferred) return
+    try {
+      // exact duplicate sections (§1.5 step 2): identical sections share kind, number, date and
+      // amount, so the full comparison only runs inside such (rare) groups
+      const cheap = `${d.kind ?? ''}\u0000${d.values.get('Номер') ?? ''}\u0000${d.values.get('Дата') ?? ''}\u0000${d.values.get('Сумма') ?? ''}`
+      const group = groups.get(cheap)
+      if (group) {
+        const canon = canonical(text, d)
+        if (group.some((g) => canonical(text, g) === canon)) {
+          droppedDuplicates++
+          return
+        }
+        group.push(d)
+      } else groups.set(cheap, [d])
+      const r = documentTransactions(text, d, own, single, producedKeys)
+      if (r === 'unresolved') {
+        unresolved.push(d.line)
+        warnings.push(`line ${d.line}: document ${val(d, 'Номер') ?? ''} does not touch any own account — not imported`)
+        return
+      }
+      droppedSameKey += r.sameKey
+      for (const t of r.txs) {
+        const tot = totals.get(t.ownAccount) ?? { in: 0, out: 0 }
+        tot[t.direction] += t.amount
+        totals.set(t.ownAccount, tot)
+        transactions.push(t)
+      }
+    } catch (err) {
+      if (err instanceof ParseFailure) deferred = err
+      else throw err
+    }
+  }
+
   let current: Section | null = null
   let currentType: 'account' | 'document' | null = null
   let ended = false
   let markerSeen = false
-
-  // split without building a regex per line; CRLF, LF and lone CR are all line ends
-  const lines = text.split(/\r\n|\n|\r/)
-  const lastLine = lines.length
-  for (let i = 0; i < lines.length; i++) {
-    const lineNo = i + 1
-    const line = (lines[i] as string).trim()
+  let pos = 0
+  let lineNo = 0
+  const len = text.length
+  while (pos <= len) {
+    let nl = text.indexOf('\n', pos)
+    if (nl === -1) nl = len
+    const lineStart = pos
+    const raw = text.slice(pos, nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl)
+    pos = nl + 1
+    lineNo++
+    const line = raw.trim()
     if (line === '') continue
     if (!markerSeen) {
       if (line !== '1CClientBankExchange')
@@ -92,6 +152,10 @@ export function parse1C(bytes: Buffer): ParseResult {
     }
     const eq = line.indexOf('=')
     const key = eq === -1 ? line : line.slice(0, eq).trim()
+    if (current && eq !== -1 && key !== 'СекцияДокумент') {
+      if (USED_KEYS.has(key) && !current.values.has(key)) current.values.set(key, line.slice(eq + 1).trim())
+      continue
+    }
     if (key === 'СекцияРасчСчет' || key === 'СекцияДокумент') {
       if (current) {
         fail(
@@ -100,15 +164,19 @@ export function parse1C(bytes: Buffer): ParseResult {
           { line: current.line },
         )
       }
-      const kind = key === 'СекцияДокумент' ? clean(eq === -1 ? null : line.slice(eq + 1)) : null
+      const isDoc = key === 'СекцияДокумент'
       current = {
-        kind,
+        kind: isDoc ? clean(eq === -1 ? null : line.slice(eq + 1)) : null,
         line: lineNo,
         values: new Map(),
-        end: -1,
-        pairs: key === 'СекцияДокумент' ? [`=${kind ?? ''}`] : [],
+        bodyStart: pos,
+        bodyEnd: -1,
       }
-      currentType = key === 'СекцияРасчСчет' ? 'account' : 'document'
+      currentType = isDoc ? 'document' : 'account'
+      if (isDoc) {
+        documentCount++
+        if (!firstDocumentLine) firstDocumentLine = lineNo
+      }
       continue
     }
     if (eq === -1) {
@@ -116,9 +184,12 @@ export function parse1C(bytes: Buffer): ParseResult {
         const expected = line === 'КонецРасчСчет' ? 'account' : 'document'
         if (!current || currentType !== expected)
           fail('malformed', `line ${lineNo}: ${line} without an open section`, { line: lineNo })
-        current.end = i
+        current.bodyEnd = lineStart
         if (expected === 'account') accountSections.push(current)
-        else documents.push(current)
+        else {
+          if (clean(current.values.get('ДатаСписано')) || clean(current.values.get('ДатаПоступило'))) anyDated = true
+          emitDocument(current)
+        }
         current = null
         currentType = null
         continue
@@ -135,21 +206,10 @@ export function parse1C(bytes: Buffer): ParseResult {
       warnings.push(`line ${lineNo}: unrecognised line ignored`)
       continue
     }
-    if (current) {
-      // every pair takes part in duplicate detection; only the keys the mapping reads are kept
-      const exact = line.charCodeAt(eq - 1) !== 32 && line.charCodeAt(eq + 1) !== 32
-      if (USED_KEYS.has(key)) {
-        const value = line.slice(eq + 1).trim()
-        if (!current.values.has(key)) current.values.set(key, value)
-        current.pairs.push(exact ? line : `${key}=${value}`)
-      } else current.pairs.push(exact ? line : `${key}=${line.slice(eq + 1).trim()}`)
-      continue
-    }
     const value = line.slice(eq + 1).trim()
-    if (key === 'РасчСчет') {
-      if (value) headerAccounts.push(value)
-    } else if (!header.has(key)) header.set(key, value)
+    if (key !== 'РасчСчет' && !header.has(key)) header.set(key, value)
   }
+  const lastLine = lineNo
   meta.formatVersion = clean(header.get('ВерсияФормата')) ?? null
   const declared = clean(header.get('Кодировка'))
   if (declared) meta.declaredEncoding = declared
@@ -160,145 +220,30 @@ export function parse1C(bytes: Buffer): ParseResult {
       { line: current.line },
     )
   }
-  const isExport =
-    accountSections.length === 0 &&
-    documents.every((d) => !clean(d.values.get('ДатаСписано')) && !clean(d.values.get('ДатаПоступило')))
-  if (isExport) {
+  if (accountSections.length === 0 && !anyDated) {
     fail(
       'not_a_statement',
-      documents.length
-        ? `line ${documents[0]?.line}: payment orders exported from 1C for the bank (no account section, no ДатаСписано/ДатаПоступило) — not a bank statement`
+      documentCount
+        ? `line ${firstDocumentLine}: payment orders exported from 1C for the bank (no account section, no ДатаСписано/ДатаПоступило) — not a bank statement`
         : 'line 1: file has no account section and no documents — not a bank statement',
-      { line: documents[0]?.line ?? 1 },
+      { line: firstDocumentLine || 1 },
     )
   }
   if (!ended) fail('truncated', `line ${lastLine}: file ends without КонецФайла (cut download?)`, { line: lastLine })
+  if (deferred) throw deferred
 
-  // own accounts = header РасчСчет ∪ account-section РасчСчет (§1.5 step 1)
-  const own = new Set<string>(headerAccounts)
   const accounts: AccountSummary[] = []
-  const sectionByAccount = new Map<string, AccountSummary>()
   for (const sec of accountSections) {
     const acc = clean(sec.values.get('РасчСчет'))
     if (!acc) fail('malformed', `line ${sec.line}: account section without РасчСчет`, { line: sec.line })
-    own.add(acc)
-    const bal = (k: string): number | null => {
-      const raw = clean(sec.values.get(k))
-      if (raw == null) return null
-      const v = parseSignedMinor(raw, 2, '.')
-      if (v == null) {
-        const ln = lineOfKey(lines, sec, k)
-        fail('invalid_amount', `line ${ln}: ${k}=${raw} is not a valid amount`, { line: ln })
-      }
-      return v
-    }
-    const summary: AccountSummary = {
+    accounts.push({
       account: acc,
-      openingBalance: bal('НачальныйОстаток'),
-      totalIn: bal('ВсегоПоступило'),
-      totalOut: bal('ВсегоСписано'),
-      closingBalance: bal('КонечныйОстаток'),
+      openingBalance: balanceOf(text, sec, 'НачальныйОстаток'),
+      totalIn: balanceOf(text, sec, 'ВсегоПоступило'),
+      totalOut: balanceOf(text, sec, 'ВсегоСписано'),
+      closingBalance: balanceOf(text, sec, 'КонечныйОстаток'),
       currency: 'RUB',
-    }
-    accounts.push(summary)
-    sectionByAccount.set(acc, summary)
-  }
-
-  // exact duplicate sections (§1.5 step 2): identical sections share kind, number, date and
-  // amount, so the full (sorted) comparison only runs inside such rare groups
-  let droppedDuplicates = 0
-  const groups = new Map<string, Section[]>()
-  const unique: Section[] = []
-  for (const d of documents) {
-    const cheap = `${d.kind ?? ''}\u0000${d.values.get('Номер') ?? ''}\u0000${d.values.get('Дата') ?? ''}\u0000${d.values.get('Сумма') ?? ''}`
-    const group = groups.get(cheap)
-    if (!group) {
-      groups.set(cheap, [d])
-      unique.push(d)
-      continue
-    }
-    const canon = canonical(d)
-    if (group.some((g) => canonical(g) === canon)) {
-      droppedDuplicates++
-      continue
-    }
-    group.push(d)
-    unique.push(d)
-  }
-
-  const single = own.size === 1 ? (own.values().next().value as string) : null
-  const transactions: NormalizedTransaction[] = []
-  const producedKeys = new Set<string>()
-  const unresolved: number[] = []
-  let droppedSameKey = 0
-  const totals = new Map<string, { in: number; out: number }>()
-
-  for (const d of unique) {
-    const rawSum = val(d, 'Сумма')
-    if (rawSum == null) fail('invalid_amount', `line ${d.line}: document without Сумма`, { line: d.line })
-    const amount = parseMinor(rawSum, 2, '.')
-    if (amount == null) {
-      const ln = lineOfKey(lines, d, 'Сумма')
-      fail('invalid_amount', `line ${ln}: Сумма=${rawSum} is not a valid amount`, { line: ln })
-    }
-    const docDate = dateOf(lines, d, 'Дата')
-    const debited = dateOf(lines, d, 'ДатаСписано')
-    const credited = dateOf(lines, d, 'ДатаПоступило')
-    const payerOwn = ownSide(d, SIDE_PAYER, own)
-    const payeeOwn = ownSide(d, SIDE_PAYEE, own)
-    const emits: { dir: Direction; account: string }[] = []
-    if (payerOwn) emits.push({ dir: 'out', account: payerOwn })
-    if (payeeOwn) emits.push({ dir: 'in', account: payeeOwn })
-    if (!emits.length) {
-      if (single && debited && !credited) emits.push({ dir: 'out', account: single })
-      else if (single && credited && !debited) emits.push({ dir: 'in', account: single })
-      else {
-        unresolved.push(d.line)
-        warnings.push(`line ${d.line}: document ${val(d, 'Номер') ?? ''} does not touch any own account — not imported`)
-        continue
-      }
-    }
-    for (const e of emits) {
-      const side = e.dir === 'out' ? SIDE_PAYEE : SIDE_PAYER
-      const when = (e.dir === 'out' ? debited : credited) ?? docDate
-      if (!when) fail('invalid_date', `line ${d.line}: document has no Дата`, { line: d.line })
-      const cpAccount = val(d, `${side}РасчСчет`) ?? val(d, `${side}Счет`)
-      const inn = val(d, `${side}ИНН`)
-      const taxId = inn == null || inn === '0' ? null : inn
-      const number = val(d, 'Номер')
-      const dedupKey = keyOf(['1c', e.account, e.dir, docDate, number, amount, cpAccount, taxId])
-      if (producedKeys.has(dedupKey)) {
-        droppedSameKey++
-        continue
-      }
-      producedKeys.add(dedupKey)
-      const t = totals.get(e.account) ?? { in: 0, out: 0 }
-      t[e.dir] += amount
-      totals.set(e.account, t)
-      transactions.push(
-        makeTransaction(
-          {
-            ownAccount: e.account,
-            date: when,
-            valueDate: null,
-            documentDate: docDate,
-            amount,
-            currency: 'RUB',
-            direction: e.dir,
-            counterpartyName: partyName(val(d, `${side}1`), val(d, side)),
-            counterpartyTaxId: taxId,
-            counterpartyAccount: cpAccount,
-            counterpartyBankId: val(d, `${side}БИК`),
-            reference: number,
-            purpose: purposeOf(d),
-            bankTransactionId: null,
-            isReversal: false,
-            dedupKey,
-          },
-          d.kind,
-        ),
-      )
-    }
+    })
   }
 
   // balance checks are warnings only (§1.3): anonymised samples never add up
@@ -324,46 +269,175 @@ function partyName(name1: string | null, whole: string | null): string | null {
   return clean(whole.replace(/^ИНН\s*\d+\s*/u, '').replace(/^\d{10,12}\s*,\s*/, ''))
 }
 
-const canonCache = new WeakMap<Section, string>()
-
-function canonical(d: Section): string {
-  let c = canonCache.get(d)
-  if (c === undefined) {
-    c = d.pairs.slice().sort().join('\n')
-    canonCache.set(d, c)
+function hasLoneCr(text: string): boolean {
+  let i = text.indexOf('\r')
+  while (i !== -1) {
+    if (text.charCodeAt(i + 1) !== 10) return true
+    i = text.indexOf('\r', i + 1)
   }
-  return c
+  return false
+}
+
+const OWN_RE = /^[ \t]*РасчСчет[ \t]*=([^\r\n]*)$/gm
+
+function ownAccountsOf(text: string): Set<string> {
+  const own = new Set<string>()
+  OWN_RE.lastIndex = 0
+  for (let m = OWN_RE.exec(text); m; m = OWN_RE.exec(text)) {
+    const v = (m[1] as string).trim()
+    if (v) own.add(v)
+  }
+  return own
+}
+
+/** The section's lines again (only for duplicate comparison and error messages). */
+function bodyLines(text: string, d: Section): string[] {
+  return text.slice(d.bodyStart, d.bodyEnd === -1 ? text.length : d.bodyEnd).split(/\r?\n/)
+}
+
+function canonical(text: string, d: Section): string {
+  const pairs = [`=${d.kind ?? ''}`]
+  for (const raw of bodyLines(text, d)) {
+    const l = raw.trim()
+    if (!l) continue
+    const eq = l.indexOf('=')
+    pairs.push(eq === -1 ? l : `${l.slice(0, eq).trim()}=${l.slice(eq + 1).trim()}`)
+  }
+  return pairs.sort().join('\n')
+}
+
+/** Line number of a key inside a section, looked up only when an error needs it. */
+function lineOfKey(text: string, d: Section, key: string): number {
+  const lines = bodyLines(text, d)
+  for (let i = 0; i < lines.length; i++) {
+    const l = (lines[i] as string).trimStart()
+    if (l.startsWith(key) && l.slice(key.length).trimStart().startsWith('=')) return d.line + 1 + i
+  }
+  return d.line
+}
+
+function balanceOf(text: string, sec: Section, key: string): number | null {
+  const raw = clean(sec.values.get(key))
+  if (raw == null) return null
+  const v = parseSignedMinor(raw, 2, '.')
+  if (v == null) {
+    const ln = lineOfKey(text, sec, key)
+    fail('invalid_amount', `line ${ln}: ${key}=${raw} is not a valid amount`, { line: ln })
+  }
+  return v
+}
+
+const SIDE_KEYS = {
+  [SIDE_PAYER]: {
+    name1: 'Плательщик1',
+    whole: 'Плательщик',
+    acc: 'ПлательщикСчет',
+    settle: 'ПлательщикРасчСчет',
+    inn: 'ПлательщикИНН',
+    bic: 'ПлательщикБИК',
+  },
+  [SIDE_PAYEE]: {
+    name1: 'Получатель1',
+    whole: 'Получатель',
+    acc: 'ПолучательСчет',
+    settle: 'ПолучательРасчСчет',
+    inn: 'ПолучательИНН',
+    bic: 'ПолучательБИК',
+  },
+} as const
+
+/** §1.5 steps 3–5 for one document. */
+function documentTransactions(
+  text: string,
+  d: Section,
+  own: Set<string>,
+  single: string | null,
+  producedKeys: Set<string>,
+): { txs: NormalizedTransaction[]; sameKey: number } | 'unresolved' {
+  const rawSum = val(d, 'Сумма')
+  if (rawSum == null) fail('invalid_amount', `line ${d.line}: document without Сумма`, { line: d.line })
+  const amount = parseMinor(rawSum, 2, '.')
+  if (amount == null) {
+    const ln = lineOfKey(text, d, 'Сумма')
+    fail('invalid_amount', `line ${ln}: Сумма=${rawSum} is not a valid amount`, { line: ln })
+  }
+  const docDate = dateOf(text, d, 'Дата')
+  const debited = dateOf(text, d, 'ДатаСписано')
+  const credited = dateOf(text, d, 'ДатаПоступило')
+  const payerOwn = ownSide(d, SIDE_KEYS[SIDE_PAYER], own)
+  const payeeOwn = ownSide(d, SIDE_KEYS[SIDE_PAYEE], own)
+  const emits: { dir: Direction; account: string }[] = []
+  if (payerOwn) emits.push({ dir: 'out', account: payerOwn })
+  if (payeeOwn) emits.push({ dir: 'in', account: payeeOwn })
+  if (!emits.length) {
+    if (single && debited && !credited) emits.push({ dir: 'out', account: single })
+    else if (single && credited && !debited) emits.push({ dir: 'in', account: single })
+    else return 'unresolved'
+  }
+  const txs: NormalizedTransaction[] = []
+  let sameKey = 0
+  const number = val(d, 'Номер')
+  const purpose = purposeOf(d)
+  for (const e of emits) {
+    const side = SIDE_KEYS[e.dir === 'out' ? SIDE_PAYEE : SIDE_PAYER]
+    const when = (e.dir === 'out' ? debited : credited) ?? docDate
+    if (!when) fail('invalid_date', `line ${d.line}: document has no Дата`, { line: d.line })
+    const cpAccount = val(d, side.settle) ?? val(d, side.acc)
+    const inn = val(d, side.inn)
+    const taxId = inn == null || inn === '0' ? null : inn
+    const dedupKey = keyOf(['1c', e.account, e.dir, docDate, number, amount, cpAccount, taxId])
+    // §1.5 step 4: copies of one document differing only in which date the bank filled
+    if (producedKeys.has(dedupKey)) {
+      sameKey++
+      continue
+    }
+    producedKeys.add(dedupKey)
+    txs.push(
+      makeTransaction(
+        {
+          ownAccount: e.account,
+          date: when,
+          valueDate: null,
+          documentDate: docDate,
+          amount,
+          currency: 'RUB',
+          direction: e.dir,
+          counterpartyName: partyName(val(d, side.name1), val(d, side.whole)),
+          counterpartyTaxId: taxId,
+          counterpartyAccount: cpAccount,
+          counterpartyBankId: val(d, side.bic),
+          reference: number,
+          purpose,
+          bankTransactionId: null,
+          isReversal: false,
+          dedupKey,
+        },
+        d.kind,
+      ),
+    )
+  }
+  return { txs, sameKey }
 }
 
 function val(d: Section, key: string): string | null {
   return clean(d.values.get(key))
 }
 
-/** Line number of a key inside a section, found only when an error needs it. */
-function lineOfKey(lines: string[], d: Section, key: string): number {
-  const end = d.end === -1 ? lines.length : d.end
-  for (let i = d.line; i < end; i++) {
-    const l = (lines[i] as string).trimStart()
-    if (l.startsWith(key) && l.slice(key.length).trimStart().startsWith('=')) return i + 1
-  }
-  return d.line
-}
-
-function dateOf(lines: string[], d: Section, key: string): string | null {
+function dateOf(text: string, d: Section, key: string): string | null {
   const raw = val(d, key)
   if (raw == null) return null
   const iso = fromDMY(raw)
   if (!iso) {
-    const ln = lineOfKey(lines, d, key)
+    const ln = lineOfKey(text, d, key)
     fail('invalid_date', `line ${ln}: ${key}=${raw} is not a valid date (dd.mm.yyyy)`, { line: ln })
   }
   return iso
 }
 
-function ownSide(d: Section, side: string, own: Set<string>): string | null {
-  const a = val(d, `${side}Счет`)
+function ownSide(d: Section, side: { acc: string; settle: string }, own: Set<string>): string | null {
+  const a = val(d, side.acc)
   if (a && own.has(a)) return a
-  const b = val(d, `${side}РасчСчет`)
+  const b = val(d, side.settle)
   if (b && own.has(b)) return b
   return null
 }
