@@ -3,6 +3,8 @@ import type { Locale, Messages } from '../../core/i18n/messages.js'
 /** Documents: lists, a document, upload, sending, tracking, issuers, facsimile settings, mail. */
 export const documentsMessages: Record<Locale, Messages> = {
   en: {
+    'documents.home_recent': 'Recent documents',
+    'documents.home_all': 'All documents',
     'module.documents': 'Documents',
     'nav.documents': 'Documents',
     'nav.my_documents': 'My documents',
@@ -148,6 +150,8 @@ export const documentsMessages: Record<Locale, Messages> = {
     'documents.max_upload_mb': 'Largest uploaded PDF (MB)',
   },
   hu: {
+    'documents.home_recent': 'Legutóbbi dokumentumok',
+    'documents.home_all': 'Összes dokumentum',
     'module.documents': 'Dokumentumok',
     'nav.documents': 'Dokumentumok',
     'nav.my_documents': 'Dokumentumaim',
@@ -292,6 +296,8 @@ export const documentsMessages: Record<Locale, Messages> = {
     'documents.max_upload_mb': 'Legnagyobb feltölthető PDF (MB)',
   },
   ru: {
+    'documents.home_recent': 'Последние документы',
+    'documents.home_all': 'Все документы',
     'module.documents': 'Документы',
     'nav.documents': 'Документы',
     'nav.my_documents': 'Мои документы',

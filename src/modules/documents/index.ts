@@ -3,6 +3,7 @@ import { defineModule } from '../../core/module.js'
 import { generateForCharge, generatePaymentRequest } from './document-generate.service.js'
 import { documentsApi } from './documents.api.js'
 import { EVENTS } from './documents.constants.js'
+import { documentsDashboard } from './documents.dashboard.js'
 import { documentsDemo } from './documents.demo.js'
 import { documentsPages } from './documents.routes.js'
 import { documentsMessages } from './documents-messages.js'
@@ -50,6 +51,7 @@ export const documentsModule = defineModule({
       await generateForCharge(system(ctx), String(payload.entryId))
     },
   },
+  dashboard: documentsDashboard,
   demo: documentsDemo,
 })
 
