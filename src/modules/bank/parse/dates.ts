@@ -1,7 +1,10 @@
 // Plain calendar dates (YYYY-MM-DD); no time zones anywhere (formats.md §0.6 point 9).
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28
+  return DAYS[month - 1] as number
 }
 
 function pad2(n: number): string {
@@ -14,11 +17,19 @@ export function isoDate(year: number, month: number, day: number): string | null
   return `${year}-${pad2(month)}-${pad2(day)}`
 }
 
+const DMY_RE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/
+// statements repeat the same few dates thousands of times
+const dmyCache = new Map<string, string | null>()
+
 /** `dd.mm.yyyy` (1C) → ISO; null when not a real date. */
 export function fromDMY(raw: string): string | null {
-  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(raw.trim())
-  if (!m) return null
-  return isoDate(Number(m[3]), Number(m[2]), Number(m[1]))
+  const hit = dmyCache.get(raw)
+  if (hit !== undefined) return hit
+  const m = DMY_RE.exec(raw.trim())
+  const iso = m ? isoDate(Number(m[3]), Number(m[2]), Number(m[1])) : null
+  if (dmyCache.size > 4096) dmyCache.clear()
+  dmyCache.set(raw, iso)
+  return iso
 }
 
 /** First 10 characters of an xs:date / xs:dateTime (offset and time ignored on purpose). */

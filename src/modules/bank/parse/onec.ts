@@ -1,6 +1,6 @@
 // 1CClientBankExchange 1.01–1.03 (formats.md §1).
 import { fromDMY } from './dates.js'
-import { decode, firstNonAscii, hasUtf8Bom, isValidUtf8, lineEndingOf } from './encoding.js'
+import { decode, firstNonAscii, hasLoneCr, hasUtf8Bom, isValidUtf8, lineEndingOf } from './encoding.js'
 import { parseMinor, parseSignedMinor } from './money.js'
 import { clean, fail, keyOf, makeTransaction, ParseFailure } from './normalize.js'
 import type { AccountSummary, Direction, NormalizedTransaction, ParseMeta, ParseResult } from './types.js'
@@ -267,15 +267,6 @@ function partyName(name1: string | null, whole: string | null): string | null {
   if (name1) return name1
   if (!whole) return null
   return clean(whole.replace(/^ИНН\s*\d+\s*/u, '').replace(/^\d{10,12}\s*,\s*/, ''))
-}
-
-function hasLoneCr(text: string): boolean {
-  let i = text.indexOf('\r')
-  while (i !== -1) {
-    if (text.charCodeAt(i + 1) !== 10) return true
-    i = text.indexOf('\r', i + 1)
-  }
-  return false
 }
 
 const OWN_RE = /^[ \t]*РасчСчет[ \t]*=([^\r\n]*)$/gm
