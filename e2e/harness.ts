@@ -7,7 +7,14 @@ import { coreMessages } from '../src/core/i18n/core-messages.js'
 import { Catalog, type Locale, type Translate } from '../src/core/i18n/messages.js'
 import { MODULES } from '../src/modules.js'
 import { assertA11y } from './a11y.js'
-import { type KabinetServer, REPO_ROOT, type StartOptions, serverErrors, startKabinet } from './kabinet-server.js'
+import {
+  externalKabinet,
+  type KabinetServer,
+  REPO_ROOT,
+  type StartOptions,
+  serverErrors,
+  startKabinet,
+} from './kabinet-server.js'
 import { PageErrors, watchContext, watchPage } from './page-errors.js'
 
 export const DEMO_PASSWORD = 'kabinet-demo'
@@ -99,7 +106,10 @@ export function e2eSuite(suite: string, opts: StartOptions = {}): E2E {
   before(async () => {
     fs.rmSync(dir, { recursive: true, force: true })
     fs.mkdirSync(dir, { recursive: true })
-    server = await startKabinet({ logFile: path.join(dir, 'server.log'), ...opts })
+    const external = process.env.KABINET_E2E_SERVER_URL?.trim()
+    server = external
+      ? externalKabinet(external)
+      : await startKabinet({ logFile: path.join(dir, 'server.log'), ...opts })
     browser = await launchChromium()
   })
 
@@ -235,7 +245,7 @@ export async function navGroups(page: Page): Promise<{ title: string; links: str
   return page.$$eval('#sidenav .nav-group', (groups) =>
     groups.map((g) => ({
       title: g.querySelector('.nav-group-title')?.textContent?.trim() ?? '',
-      links: [...g.querySelectorAll('a')].map((a) => a.textContent?.trim() ?? ''),
+      links: Array.from(g.querySelectorAll('a')).map((a) => a.textContent?.trim() ?? ''),
     })),
   )
 }
