@@ -11,6 +11,7 @@ import { parse1C } from './onec.js'
 import type { ParseFormat, ParseOptions, ParseResult } from './types.js'
 import { parseZip } from './zip.js'
 
+export { validateCsvMapping } from './csv.js'
 export { currencyExponent, normalizeCurrency, parseMinor } from './money.js'
 export type * from './types.js'
 
