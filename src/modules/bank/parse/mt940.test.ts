@@ -196,6 +196,11 @@ test('MT940 errors carry the line: bad amount, bad date, missing balance', () =>
   const date = parseText(mt([':61:241301C1,00NTRFNONREF']))
   assert.equal(date.error, 'invalid_date')
   assert.equal(date.meta.line, 5)
+  const cut = mt([':61:240101C1,00NTRFNONREF', ':86:Purpose cut her'])
+  const truncated = parseText(cut.slice(0, cut.indexOf(':62F:')))
+  assert.equal(truncated.error, 'truncated')
+  assert.match(truncated.meta.message ?? '', /no closing balance/)
+  assert.equal(truncated.transactions.length, 0)
   const badBal = parseText(
     mt([':61:240101C1,00NTRFNONREF']).replace(':60F:C231229HUF1000,00', ':60F:C2312X9HUF1000,00'),
   )

@@ -108,6 +108,17 @@ export function parseMt940(bytes: Buffer): ParseResult {
     const number = clean(firstOf(st, '28C') ?? firstOf(st, '28'))
     const opening = balance(st, ['60F', '60M'], warnings)
     const closing = balance(st, ['62F', '62M'], warnings)
+    if (!closing) {
+      // every statement ends with its closing balance; without it the file was cut
+      const last = st.fields[st.fields.length - 1]
+      fail(
+        'truncated',
+        `line ${st.line}: statement ${reference ?? ''} has no closing balance :62F:/:62M: (cut file?)`,
+        {
+          line: last ? last.line : st.line,
+        },
+      )
+    }
     const currency = opening?.ccy ?? closing?.ccy ?? null
     statements.push({
       reference,

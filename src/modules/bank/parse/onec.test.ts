@@ -257,6 +257,8 @@ test('bad amounts and dates are rejected with the line number; unclosed sections
   assert.equal(next.error, 'truncated')
   assert.equal(next.meta.line, 9)
   assert.match(next.meta.message ?? '', /not closed before the next section at line 15/)
+  const header = parseText('1CClientBankExchange\r\nВерсияФормата=1.03\r\nКодировка=Win')
+  assert.equal(header.error, 'truncated')
   const noEnd = parseText(
     file([doc({ Номер: '1', Дата: '01.02.2024', Сумма: '1', ПолучательСчет: OWN1, ДатаПоступило: '01.02.2024' })], {
       end: false,

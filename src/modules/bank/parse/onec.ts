@@ -220,7 +220,8 @@ export function parse1C(bytes: Buffer): ParseResult {
       { line: current.line },
     )
   }
-  if (accountSections.length === 0 && !anyDated) {
+  // a file cut inside its header is a cut file, not a payment-order export
+  if (accountSections.length === 0 && !anyDated && (documentCount > 0 || ended)) {
     fail(
       'not_a_statement',
       documentCount
