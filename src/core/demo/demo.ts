@@ -108,7 +108,12 @@ export async function loadDemo(config: AppConfig, db: Db): Promise<'loaded' | 'p
       world.clientIds.push(clientId)
       world.clientUserIds[clientId] = users.map((u) => u.id)
     }
-    for (const mod of services.modules) if (mod.demo) await mod.demo(tx, world)
+    for (const mod of services.modules) {
+      if (!mod.demo || !services.isEnabled(mod.name)) continue
+      const started = performance.now()
+      await mod.demo(tx, world)
+      services.log.info({ module: mod.name, ms: Math.round(performance.now() - started) }, 'demo data loaded')
+    }
     await raw
       .insertInto('settings')
       .values({ key: DEMO_MARKER, value_json: JSON.stringify({ loadedAt: now }), updated_at: now, updated_by: null })

@@ -169,6 +169,8 @@ const chargeEvent = (e: EntryView) => ({
 export async function postShipmentCharge(
   ctx: Ctx,
   s: { clientId: string; shipmentId: string; amountMinor: number; currency: string; date: string; description: string },
+  /** `announce: false` posts without the event (demo history: no delivery note for every past shipment). */
+  opts: { announce?: boolean } = {},
 ): Promise<EntryView> {
   if (!Number.isSafeInteger(s.amountMinor) || s.amountMinor <= 0) {
     throw new ValidationError({ amount: 'finance.error.amount_positive' })
@@ -194,7 +196,7 @@ export async function postShipmentCharge(
       sourceKind: 'shipment',
       sourceId: s.shipmentId,
     })
-    await tx.emit('finance.charge_recorded', chargeEvent(entry))
+    if (opts.announce !== false) await tx.emit('finance.charge_recorded', chargeEvent(entry))
     return entry
   })
 }

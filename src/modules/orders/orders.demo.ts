@@ -118,14 +118,19 @@ async function chargeDemoShipments(ctx: Ctx, built: Built[]) {
     for (const s of b.shipments) {
       if (Number(s.total_minor) <= 0) continue
       await ctx.transaction(async (tx) => {
-        const entry = await postShipmentCharge(tx, {
-          clientId: s.client_id,
-          shipmentId: s.id,
-          amountMinor: Number(s.total_minor),
-          currency: s.currency,
-          date: s.shipped_at,
-          description: b.order.number,
-        })
+        const entry = await postShipmentCharge(
+          tx,
+          {
+            clientId: s.client_id,
+            shipmentId: s.id,
+            amountMinor: Number(s.total_minor),
+            currency: s.currency,
+            date: s.shipped_at,
+            description: b.order.number,
+          },
+          // History: the documents module's demo makes the recent documents; not one PDF per old shipment.
+          { announce: false },
+        )
         await setShipmentLinks(tx, s.id, { ledger_entry_id: entry.id })
       })
     }
