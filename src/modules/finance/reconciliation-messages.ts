@@ -3,6 +3,7 @@ import type { Locale, Messages } from '../../core/i18n/messages.js'
 /** Texts of the statements of account, the finance notices and the staff/client finance navigation, merged into the finance messages. */
 export const reconciliationMessages: Record<Locale, Messages> = {
   en: {
+    'finance.reconciliation.client_amount': "Amount in the client's books",
     'finance.download_pdf': 'Download PDF',
     'finance.notify.issued_subject': 'Payment request {number}: {total}',
     'finance.notify.issued_text':
@@ -114,6 +115,7 @@ export const reconciliationMessages: Record<Locale, Messages> = {
     'audit.action.finance.reconciliation_resolved': 'Statement of account re-issued after a dispute',
   },
   hu: {
+    'finance.reconciliation.client_amount': 'Összeg az ügyfél könyvelésében',
     'finance.download_pdf': 'PDF letöltése',
     'finance.notify.issued_subject': '{number} díjbekérő: {total}',
     'finance.notify.issued_text':
@@ -225,6 +227,7 @@ export const reconciliationMessages: Record<Locale, Messages> = {
     'audit.action.finance.reconciliation_resolved': 'Egyenlegközlő újra kiállítva vita után',
   },
   ru: {
+    'finance.reconciliation.client_amount': 'Сумма по учёту клиента',
     'finance.download_pdf': 'Скачать PDF',
     'finance.notify.issued_subject': 'Счёт на оплату {number}: {total}',
     'finance.notify.issued_text':

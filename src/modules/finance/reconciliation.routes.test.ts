@@ -78,7 +78,7 @@ test('a client asks for a statement from its cabinet, disputes a line with its a
   const staffPage = await w.staffAgent.get(`/finance/reconciliations/${id}`)
   assert.equal(staffPage.statusCode, 200)
   assert.match(staffPage.body, /Disputed/)
-  assert.match(staffPage.body, /Amount in your books: €1,200\.00/)
+  assert.match(staffPage.body, /Amount in the client’s books: €1,200\.00|Amount in the client&#39;s books: €1,200\.00/)
   assert.match(staffPage.body, /class="disputed"/)
   const noReply = await w.staffAgent.post(`/finance/reconciliations/${id}/resolve`, {
     lock: lockOf(staffPage.body),

@@ -72,7 +72,7 @@ export function ReconciliationPage(p: {
           {m(l.creditMinor)}
         </td>
         {clientAnswers ? (
-          <td>
+          <td class="dispute-cell">
             <label>
               <input type="checkbox" name="line" value={l.entryId} form={DISPUTE_FORM} checked={Boolean(typed)} />
               <span class="visually-hidden" safe>
@@ -279,7 +279,7 @@ export function ReconciliationPage(p: {
                     const theirs =
                       i.theirAmountMinor === null
                         ? ''
-                        : ` — ${pc.t('finance.reconciliation.their_amount')}: ${money(pc, i.theirAmountMinor, rec.currency)}`
+                        : ` — ${pc.t(p.staff ? 'finance.reconciliation.client_amount' : 'finance.reconciliation.their_amount')}: ${money(pc, i.theirAmountMinor, rec.currency)}`
                     return <li safe>{`${what}${theirs}${i.note ? ` (${i.note})` : ''}`}</li>
                   })}
                 </ul>
