@@ -117,6 +117,10 @@ function normalizeParty(n: XNode): CmlCounterparty {
   }
 }
 
+function quantityOf(raw: string | null): number | null {
+  return raw != null && /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : null
+}
+
 function money(node: XNode | null, currency: string | null, path: string): number | null {
   const raw = textAt(node)
   if (raw == null) return null
@@ -148,7 +152,7 @@ function normalizeDocument(d: XNode, parties: XNode[], path: string): CmlDocumen
     return {
       productId: textAt(t, 'Ид'),
       name: textAt(t, 'Наименование'),
-      quantity: textAt(t, 'Количество'),
+      quantity: quantityOf(textAt(t, 'Количество')),
       price: money(child(t, 'ЦенаЗаЕдиницу') ?? child(t, 'Цена'), currency, `${lp}/ЦенаЗаЕдиницу`),
       amount: money(child(t, 'Сумма'), currency, `${lp}/Сумма`),
     }

@@ -110,8 +110,8 @@ export interface CmlCounterparty {
 export interface CmlDocumentLine {
   productId: string | null
   name: string | null
-  /** decimal string as written (quantities are not money) */
-  quantity: string | null
+  /** quantity as a number (quantities are not money; `1.0000` → 1) */
+  quantity: number | null
   /** minor units of the document currency */
   price: number | null
   amount: number | null
