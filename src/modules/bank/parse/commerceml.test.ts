@@ -37,7 +37,7 @@ test('site order (windows-1251, no namespace, Валюта=руб): document, li
   assert.deepEqual(d.lines[0], {
     productId: 'ORDER_DELIVERY',
     name: 'Доставка заказа',
-    quantity: '1',
+    quantity: 1,
     price: 34000,
     amount: 34000,
   })
