@@ -126,3 +126,15 @@ export function bucketsOf(r: Range, g: Grouping): Bucket[] {
   }
   return out
 }
+
+/** Disjoint ranges covering every range given (overlapping or touching ones merged), in date order. */
+export function mergeRanges(ranges: Range[]): Range[] {
+  const out: Range[] = []
+  for (const r of [...ranges].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))) {
+    const last = out[out.length - 1]
+    if (last && r.from <= addDays(last.to, 1)) {
+      if (r.to > last.to) last.to = r.to
+    } else out.push({ from: r.from, to: r.to })
+  }
+  return out
+}

@@ -20,70 +20,84 @@ export const INCOME_KINDS: Record<Basis, readonly string[]> = {
 export const INCOME_SIGN: Record<Basis, number> = { accrual: -1, cash: 1 }
 
 const le = (c: string) => sql.ref(`ledger_entries.${c}`)
-const monthOf = (col: string) => sql<string>`substr(${sql.ref(col)}, 1, 7)`
 const sumOf = (col: string) => sql<string | number>`sum(${sql.ref(col)})`
 
-export interface MonthRow {
-  month: string
+/** A sum of one day, ledger kind (`expense` for expenses) and category. */
+export interface DayRow {
+  day: string
   kind: string
   category_id: string | null
   total: number
 }
 
-const toRows = (rows: { month: string; kind: string; category_id: string | null; total: string | number }[]) =>
-  rows.map((r) => ({ ...r, total: Number(r.total) }))
+const toRows = (rows: { day: string; kind: string; category_id?: string | null; total: string | number }[]) =>
+  rows.map((r) => ({ day: r.day, kind: r.kind, category_id: r.category_id ?? null, total: Number(r.total) }))
 
-/** Income-side ledger sums per month, kind and income category (reversals as their originals). */
-export async function incomeByMonth(ctx: Ctx, currency: string, r: Range, basis: Basis): Promise<MonthRow[]> {
+// Rows are grouped by day, not by month: the grouping then follows the index order (currency
+// fixed, entry_date, kind, category_id), so the database aggregates while it scans instead of
+// sorting a year of rows; a few thousand day rows are folded into months and periods in code.
+
+/**
+ * Income-side ledger sums per day, kind and income category over the given disjoint ranges
+ * (see mergeRanges), reversals counted as their originals' kind and category: one statement.
+ */
+export async function incomeByDay(ctx: Ctx, currency: string, ranges: Range[], basis: Basis): Promise<DayRow[]> {
   const kinds = [...INCOME_KINDS[basis]] as EntryKind[]
-  const direct = await ctx.db
-    .selectFrom('ledger_entries')
-    .select([
-      monthOf('ledger_entries.entry_date').as('month'),
-      'ledger_entries.kind',
-      'ledger_entries.category_id',
-      sumOf('ledger_entries.amount_minor').as('total'),
-    ])
-    .where('ledger_entries.currency', '=', currency)
-    .where('ledger_entries.entry_date', '>=', r.from)
-    .where('ledger_entries.entry_date', '<=', r.to)
-    .where('ledger_entries.kind', 'in', kinds)
-    .groupBy([monthOf('ledger_entries.entry_date'), 'ledger_entries.kind', 'ledger_entries.category_id'])
-    .execute()
-  const reversed = await ctx.db
-    .selectFrom('ledger_entries')
-    .innerJoin('ledger_entries as o', 'o.id', 'ledger_entries.reverses_entry_id')
-    .select([
-      monthOf('ledger_entries.entry_date').as('month'),
-      'o.kind as kind',
-      'o.category_id as category_id',
-      sumOf('ledger_entries.amount_minor').as('total'),
-    ])
-    .where('ledger_entries.currency', '=', currency)
-    .where('ledger_entries.entry_date', '>=', r.from)
-    .where('ledger_entries.entry_date', '<=', r.to)
-    .where('ledger_entries.kind', '=', 'reversal')
-    .where('o.kind', 'in', kinds)
-    .groupBy([monthOf('ledger_entries.entry_date'), 'o.kind', 'o.category_id'])
-    .execute()
-  return toRows([...direct, ...reversed] as never)
+  const arms = ranges.flatMap((r) => [
+    ctx.db
+      .selectFrom('ledger_entries')
+      .select([
+        'ledger_entries.entry_date as day',
+        'ledger_entries.kind',
+        'ledger_entries.category_id',
+        sumOf('ledger_entries.amount_minor').as('total'),
+      ])
+      .where('ledger_entries.currency', '=', currency)
+      .where('ledger_entries.entry_date', '>=', r.from)
+      .where('ledger_entries.entry_date', '<=', r.to)
+      .where('ledger_entries.kind', 'in', kinds)
+      .groupBy(['ledger_entries.entry_date', 'ledger_entries.kind', 'ledger_entries.category_id']),
+    // The literal 'reversal' (not a parameter) lets SQLite use the partial index of reversals.
+    ctx.db
+      .selectFrom('ledger_entries')
+      .innerJoin('ledger_entries as o', 'o.id', 'ledger_entries.reverses_entry_id')
+      .select([
+        'ledger_entries.entry_date as day',
+        'o.kind as kind',
+        'o.category_id as category_id',
+        sumOf('ledger_entries.amount_minor').as('total'),
+      ])
+      .where('ledger_entries.currency', '=', currency)
+      .where('ledger_entries.entry_date', '>=', r.from)
+      .where('ledger_entries.entry_date', '<=', r.to)
+      .where(sql<SqlBool>`${le('kind')} = 'reversal'`)
+      .where('o.kind', 'in', kinds)
+      .groupBy(['ledger_entries.entry_date', 'o.kind', 'o.category_id']),
+  ])
+  const [first, ...rest] = arms
+  if (!first) return []
+  return toRows(await rest.reduce((q, arm) => q.unionAll(arm as never), first).execute())
 }
 
-/** Expense sums per month and category (reversals are negative rows in their original's category). */
-export async function expensesByMonth(ctx: Ctx, currency: string, r: Range): Promise<MonthRow[]> {
-  const rows = await ctx.db
-    .selectFrom('expenses')
-    .select([
-      monthOf('expenses.expense_date').as('month'),
-      'expenses.category_id',
-      sumOf('expenses.amount_minor').as('total'),
-    ])
-    .where('expenses.currency', '=', currency)
-    .where('expenses.expense_date', '>=', r.from)
-    .where('expenses.expense_date', '<=', r.to)
-    .groupBy([monthOf('expenses.expense_date'), 'expenses.category_id'])
-    .execute()
-  return rows.map((x) => ({ month: x.month, kind: 'expense', category_id: x.category_id, total: Number(x.total) }))
+/** Expense sums per day and category over disjoint ranges (a reversal is a negative row in its original's category). */
+export async function expensesByDay(ctx: Ctx, currency: string, ranges: Range[]): Promise<DayRow[]> {
+  const arms = ranges.map((r) =>
+    ctx.db
+      .selectFrom('expenses')
+      .select([
+        'expenses.expense_date as day',
+        sql<string>`'expense'`.as('kind'),
+        'expenses.category_id',
+        sumOf('expenses.amount_minor').as('total'),
+      ])
+      .where('expenses.currency', '=', currency)
+      .where('expenses.expense_date', '>=', r.from)
+      .where('expenses.expense_date', '<=', r.to)
+      .groupBy(['expenses.expense_date', 'expenses.category_id']),
+  )
+  const [first, ...rest] = arms
+  if (!first) return []
+  return toRows(await rest.reduce((q, arm) => q.unionAll(arm as never), first).execute())
 }
 
 /** What an income line of the P&L holds: one ledger kind, and for services one category (null = none). */

@@ -6,7 +6,7 @@ import { Ctx } from '../../core/ctx.js'
 import { newId } from '../../core/db/ids.js'
 import { recordExpense, reverseExpense } from '../finance/index.js'
 import { drillEntries } from './drill.service.js'
-import { presetRange } from './periods.js'
+import { mergeRanges, presetRange } from './periods.js'
 import { incomeByClient, incomeByManager } from './pnl.queries.js'
 import { change, type PnlLine, pnlReport } from './pnl.service.js'
 import { companyPreset } from './report-params.js'
@@ -289,4 +289,44 @@ test('periods: presets follow the company time zone; comparisons of months, quar
   await assert.rejects(pnlReport(w.ctx, { ...Q2, from: '2026-07-01', group: 'month', basis: 'accrual' }), {
     fields: { to: 'reports.error.order' },
   })
+})
+
+test('comparison periods overlapping the period: each figure counted in every period its day falls in', async (t) => {
+  const w = await world(t)
+  // Fourteen months: the year-earlier period (May 2024 – June 2025) overlaps both the period and
+  // the previous one (March 2024 – April 2025); the three are read in one scan per table.
+  const r = await pnlReport(w.ctx, {
+    from: '2025-05-01',
+    to: '2026-06-30',
+    currency: 'EUR',
+    group: 'year',
+    basis: 'accrual',
+  })
+  assert.deepEqual(r.previous, { from: '2024-03-01', to: '2025-04-30' })
+  assert.deepEqual(r.yearAgo, { from: '2024-05-01', to: '2025-06-30' })
+  assert.deepEqual(r.incomeTotal.cells, [80_000, 240_000])
+  assert.deepEqual([r.incomeTotal.total, r.incomeTotal.prev, r.incomeTotal.yearAgo], [320_000, 0, 80_000])
+  const goods = pick(r.income, 'goods')
+  assert.deepEqual([goods.cells, goods.yearAgo], [[80_000, 130_000], 80_000])
+  assert.deepEqual(r.expenseTotal.cells, [20_000, 42_000])
+  assert.deepEqual([r.expenseTotal.total, r.expenseTotal.yearAgo], [62_000, 20_000])
+  assert.deepEqual(
+    mergeRanges([
+      { from: '2026-04-01', to: '2026-06-30' },
+      { from: '2025-04-01', to: '2025-06-30' },
+      { from: '2026-01-01', to: '2026-03-31' },
+    ]),
+    [
+      { from: '2025-04-01', to: '2025-06-30' },
+      { from: '2026-01-01', to: '2026-06-30' },
+    ],
+  )
+  assert.deepEqual(
+    mergeRanges([
+      { from: '2026-01-01', to: '2026-12-31' },
+      { from: '2025-01-01', to: '2025-12-31' },
+      { from: '2025-01-01', to: '2025-12-31' },
+    ]),
+    [{ from: '2025-01-01', to: '2026-12-31' }],
+  )
 })

@@ -9,11 +9,12 @@ import {
   daysBetween,
   GROUPINGS,
   type Grouping,
+  mergeRanges,
   previousPeriod,
   type Range,
   yearEarlier,
 } from './periods.js'
-import { BASES, type Basis, expensesByMonth, INCOME_SIGN, incomeByMonth, type MonthRow } from './pnl.queries.js'
+import { BASES, type Basis, type DayRow, expensesByDay, INCOME_SIGN, incomeByDay } from './pnl.queries.js'
 
 export const REPORTS = 'reports.read'
 
@@ -70,22 +71,39 @@ export function checkParams(p: PnlParams): void {
 
 type Sums = Map<string, Map<string, number>>
 
-/** Line key → bucket key → amount, from month rows. */
-function collect(rows: MonthRow[], keyOf: (r: MonthRow) => string, sign: number, g: Grouping): Sums {
-  const out: Sums = new Map()
+const add = (s: Sums, key: string, bucket: string, amount: number) => {
+  const m = s.get(key) ?? new Map<string, number>()
+  m.set(bucket, (m.get(bucket) ?? 0) + amount)
+  s.set(key, m)
+}
+
+const within = (day: string, r: Range) => day >= r.from && day <= r.to
+
+/**
+ * Day rows folded into the report's figures: the period's by line and bucket, the previous
+ * period's and the year-earlier period's by line (one bucket each). A day may count in several.
+ */
+function collect(
+  rows: DayRow[],
+  keyOf: (r: DayRow) => string,
+  sign: number,
+  g: Grouping,
+  periods: { cur: Range; prev: Range; year: Range },
+): Figures {
+  const f: Figures = { cur: new Map(), prev: new Map(), year: new Map() }
   for (const r of rows) {
     const k = keyOf(r)
-    const b = bucketOf(r.month, g)
-    const m = out.get(k) ?? new Map<string, number>()
-    m.set(b, (m.get(b) ?? 0) + sign * r.total)
-    out.set(k, m)
+    const amount = sign * r.total
+    if (within(r.day, periods.cur)) add(f.cur, k, bucketOf(r.day.slice(0, 7), g), amount)
+    if (within(r.day, periods.prev)) add(f.prev, k, '', amount)
+    if (within(r.day, periods.year)) add(f.year, k, '', amount)
   }
-  return out
+  return f
 }
 
 const totalOf = (s: Sums, key: string) => [...(s.get(key)?.values() ?? [])].reduce((a, b) => a + b, 0)
 
-const incomeKey = (r: MonthRow) =>
+const incomeKey = (r: DayRow) =>
   r.kind === 'shipment'
     ? 'goods'
     : r.kind === 'service'
@@ -95,7 +113,7 @@ const incomeKey = (r: MonthRow) =>
         : r.kind === 'credit_note'
           ? 'credit'
           : r.kind
-const expenseKey = (r: MonthRow) => `exp:${r.category_id ?? 'none'}`
+const expenseKey = (r: DayRow) => `exp:${r.category_id ?? 'none'}`
 
 interface Figures {
   cur: Sums
@@ -161,14 +179,12 @@ export async function pnlReport(ctx: Ctx, p: PnlParams): Promise<PnlReport> {
   const previous = previousPeriod(p)
   const yearAgo = yearEarlier(p)
   const sign = INCOME_SIGN[p.basis]
-  const inc = async (r: Range) => collect(await incomeByMonth(ctx, p.currency, r, p.basis), incomeKey, sign, p.group)
-  const exp = async (r: Range) => collect(await expensesByMonth(ctx, p.currency, r), expenseKey, 1, p.group)
-  // For a whole year the previous period is the year before: the same figures, asked once.
-  const same = previous.from === yearAgo.from && previous.to === yearAgo.to
-  const fi: Figures = { cur: await inc(p), prev: await inc(previous), year: new Map() }
-  fi.year = same ? fi.prev : await inc(yearAgo)
-  const fe: Figures = { cur: await exp(p), prev: await exp(previous), year: new Map() }
-  fe.year = same ? fe.prev : await exp(yearAgo)
+  // One scan per table covers the period and both comparisons: they are merged into disjoint
+  // ranges (a year and the year before it are one range of two years).
+  const periods = { cur: { from: p.from, to: p.to }, prev: previous, year: yearAgo }
+  const ranges = mergeRanges([periods.cur, previous, yearAgo])
+  const fi = collect(await incomeByDay(ctx, p.currency, ranges, p.basis), incomeKey, sign, p.group, periods)
+  const fe = collect(await expensesByDay(ctx, p.currency, ranges), expenseKey, 1, p.group, periods)
 
   let income: PnlLine[]
   if (p.basis === 'cash') {

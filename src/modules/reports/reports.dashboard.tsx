@@ -4,7 +4,7 @@ import { dateInZone } from '../../core/i18n/format.js'
 import type { PageContext } from '../../core/ui/page-context.js'
 import { countOverdueRequests } from '../support/index.js'
 import { presetRange } from './periods.js'
-import { expensesByMonth, INCOME_SIGN, incomeByMonth } from './pnl.queries.js'
+import { expensesByDay, INCOME_SIGN, incomeByDay } from './pnl.queries.js'
 import { REPORTS } from './pnl.service.js'
 import { HeadDashboard, type KeyFigures } from './views/head-dashboard.js'
 
@@ -16,10 +16,10 @@ export async function keyFigures(ctx: Ctx, now: Date = new Date()): Promise<KeyF
   const cur = presetRange('this_month', today)
   const last = presetRange('last_month', today)
   const range = { from: last.from, to: cur.to }
-  const income = await incomeByMonth(ctx, currency, range, 'accrual')
-  const expenses = await expensesByMonth(ctx, currency, range)
-  const sumFor = (rows: { month: string; total: number }[], month: string, sign: number) =>
-    rows.filter((r) => r.month === month).reduce((s, r) => s + sign * r.total, 0)
+  const income = await incomeByDay(ctx, currency, [range], 'accrual')
+  const expenses = await expensesByDay(ctx, currency, [range])
+  const sumFor = (rows: { day: string; total: number }[], month: string, sign: number) =>
+    rows.filter((r) => r.day.startsWith(month)).reduce((s, r) => s + sign * r.total, 0)
   const m = (r: { from: string }) => r.from.slice(0, 7)
   // Debt: the sum of the negative balances (clients in credit do not offset those who owe).
   const debts = await ctx.db

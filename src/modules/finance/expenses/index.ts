@@ -4,6 +4,8 @@ import type { NavItem } from '../../../core/module.js'
 import type { TableScope } from '../../../core/permissions/scope.js'
 import * as createExpenses from '../migrations/2026_11_29_1500_finance_create_expenses.js'
 import * as incomeCategories from '../migrations/2026_11_29_1510_finance_income_categories.js'
+import * as reversalsIndex from '../migrations/2026_11_29_1600_finance_reversals_index.js'
+import * as balancesIndex from '../migrations/2026_11_29_1610_finance_balances_index.js'
 import { EXPENSES, EXPENSES_RECORD } from './expense-categories.service.js'
 import { expensePages } from './expenses.routes.js'
 
@@ -17,6 +19,8 @@ export const expensesManifest = {
   migrations: {
     '2026_11_29_1500_finance_create_expenses': createExpenses,
     '2026_11_29_1510_finance_income_categories': incomeCategories,
+    '2026_11_29_1600_finance_reversals_index': reversalsIndex,
+    '2026_11_29_1610_finance_balances_index': balancesIndex,
   },
   nav: [
     { label: 'nav.finance_expenses', href: '/finance/expenses', group: 'finance', permission: EXPENSES },
