@@ -237,11 +237,51 @@ export async function financeDemo(ctx: Ctx, world: DemoWorld): Promise<void> {
   const chunked = async <T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) => {
     for (let i = 0; i < rows.length; i += 200) await insert(rows.slice(i, i + 200))
   }
+  entries.push(...(await shipmentPayments(ctx, world, today)))
   await chunked(entries, (c) => raw.insertInto('ledger_entries').values(c).execute())
   await chunked(invoices, (c) => raw.insertInto('invoices').values(c).execute())
   await chunked(lines, (c) => raw.insertInto('invoice_lines').values(c).execute())
   await chunked(payments, (c) => raw.insertInto('invoice_payments').values(c).execute())
   await demoStatements(ctx, world, today, currency)
+}
+
+/**
+ * The orders demo charged every shipment; clients pay for goods by bank transfer 5–20 days later,
+ * except what left in the last month and, for the late payers, the last two months: the balances
+ * then tell a believable story instead of a year of unpaid goods.
+ */
+async function shipmentPayments(ctx: Ctx, world: DemoWorld, today: string): Promise<LedgerEntryTable[]> {
+  const charges = await ctx
+    .unscoped('demo data spans every demo client')
+    .selectFrom('ledger_entries')
+    .select(['client_id', 'entry_date', 'amount_minor', 'currency', 'description'])
+    .where('kind', '=', 'shipment')
+    .where('client_id', 'in', world.clientIds.length ? world.clientIds : [''])
+    .orderBy('entry_date')
+    .orderBy('id')
+    .execute()
+  const late = new Set(world.clientIds.filter((_, i) => HABITS[i % HABITS.length] === 'late'))
+  const out: LedgerEntryTable[] = []
+  for (const c of charges) {
+    if (c.entry_date > addDays(today, late.has(c.client_id) ? -60 : -30)) continue
+    const id = newId()
+    const date = addDays(c.entry_date, 5 + Math.floor(world.random() * 16))
+    out.push({
+      id,
+      client_id: c.client_id,
+      entry_date: date > today ? today : date,
+      kind: 'payment',
+      amount_minor: -Number(c.amount_minor),
+      currency: c.currency,
+      description: `${c.description} · BANK-${id.slice(-8)}`,
+      source_kind: null,
+      source_id: null,
+      reverses_entry_id: null,
+      created_by: world.headId,
+      created_at: `${date > today ? today : date}T10:00:00.000Z`,
+    })
+  }
+  return out
 }
 
 /**
