@@ -26,6 +26,8 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     profile: { type: 'boolean', default: false },
     force: { type: 'boolean', default: false },
+    // The in-process figures do not depend on --db (module scripts use their own SQLite files).
+    'skip-inprocess': { type: 'boolean', default: false },
   },
 })
 const num = (name: string, v: string | undefined, min: number) => {
@@ -67,11 +69,13 @@ interface ScenarioFigures {
 }
 
 const started = new Date()
+// This machine may be shared: the load average says how much else ran beside the measurement.
+const loadBefore = os.loadavg()[0] as number
 const prepared = await prepareDatabase({ db: args.db, clients, seed, force: args.force, log })
 warmFile(prepared.url)
 
 log('in-process figures')
-const inproc: InProcessFigure[] = await inProcessFigures(only)
+const inproc: InProcessFigure[] = args['skip-inprocess'] ? [] : await inProcessFigures(only)
 
 const dataDir = prepared.dataDir
 const profileDir = path.join(ROOT, 'bench-results', 'profiles', started.toISOString().replace(/[:.]/g, '-'))
@@ -171,6 +175,11 @@ try {
       ratio: bareRps ? rps / bareRps : null,
     }
   })
+} catch (err) {
+  // A server that died mid-run says why in its own output.
+  for (const c of children)
+    if (c.process.exitCode !== null) log(`server exited with ${c.process.exitCode}:\n${c.output()}`)
+  throw err
 } finally {
   await stopAll()
 }
@@ -189,9 +198,10 @@ if (args.profile) {
 }
 
 const bareRps = median(bareRuns.map((r) => r.rps))
+const loadAfter = os.loadavg()[0] as number
 const table = [
   '',
-  `Kabinet bench ${started.toISOString()} · ${os.cpus().length} cores · ${prepared.dialect} · ${clients} clients (seed ${seed}) · wrk -t${wrkOpts.threads} -c${wrkOpts.connections} -d${wrkOpts.durationS}s, median of ${runs}`,
+  `Kabinet bench ${started.toISOString()} · ${os.cpus().length} cores · ${prepared.dialect} · ${clients} clients (seed ${seed}) · wrk -t${wrkOpts.threads} -c${wrkOpts.connections} -d${wrkOpts.durationS}s, median of ${runs} · load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}`,
   `${'scenario'.padEnd(18)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'of bare'.padStart(8)}`,
   `${'bare Fastify'.padEnd(18)} ${bareRps.toFixed(0).padStart(8)} ${median(bareRuns.map((r) => r.p50Ms))
     .toFixed(2)

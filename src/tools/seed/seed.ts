@@ -276,7 +276,7 @@ export function formatSeedReport(r: SeedReport): string {
   const lines = [`table                       rows        ms      rows/s`]
   for (const t of [...r.tables].sort((a, b) => b.rows - a.rows)) {
     lines.push(
-      `${t.table.padEnd(24)} ${String(t.rows).padStart(9)} ${String(Math.round(t.ms)).padStart(9)} ${String(Math.round(t.rows / Math.max(t.ms / 1000, 1e-6))).padStart(11)}`,
+      `${t.table.padEnd(24)} ${String(t.rows).padStart(9)} ${String(Math.round(t.ms)).padStart(9)} ${(t.ms > 0 ? String(Math.round(t.rows / (t.ms / 1000))) : '').padStart(11)}`,
     )
   }
   lines.push(`${'building indexes'.padEnd(24)} ${''.padStart(9)} ${String(Math.round(r.indexMs)).padStart(9)}`)
