@@ -75,6 +75,7 @@ export function parseCamt(bytes: Buffer, format: CamtFormat): ParseResult {
   // entries are read as soon as they close and dropped from the tree: 100k-entry statements
   // then cost memory per entry, not per file
   const drafts = new Map<XNode, EntryDraft[]>()
+  const stmtIndex = new Map<XNode, number>()
   const { root } = parseXml(text, {
     onClose(node, parent, grand) {
       if (node.name !== 'Ntry' || parent.name !== item || grand?.name !== group) return false
@@ -82,9 +83,11 @@ export function parseCamt(bytes: Buffer, format: CamtFormat): ParseResult {
       if (!list) {
         list = []
         drafts.set(parent, list)
+        stmtIndex.set(parent, childrenNamed(grand, item).length)
       }
-      const si = childrenNamed(grand, item).indexOf(parent) + 1
-      list.push(readEntry(node, parent, `/Document/${group}/${item}[${si}]/Ntry[${list.length + 1}]`))
+      list.push(
+        readEntry(node, parent, `/Document/${group}/${item}[${stmtIndex.get(parent)}]/Ntry[${list.length + 1}]`),
+      )
       return true
     },
   })
@@ -192,7 +195,6 @@ export function parseCamt(bytes: Buffer, format: CamtFormat): ParseResult {
 function readEntry(ntry: XNode, stmt: XNode, ePath: string): EntryDraft {
   const status = entryStatus(ntry)
   const acctSvcrRef = textAt(ntry, 'AcctSvcrRef')
-  const acctCcy = normalizeCurrency(textAt(stmt, 'Acct', 'Ccy'))
   const draft: EntryDraft = {
     path: ePath,
     status,
@@ -206,7 +208,10 @@ function readEntry(ntry: XNode, stmt: XNode, ePath: string): EntryDraft {
     parts: [],
   }
   if (status !== 'BOOK') return draft
-  const amt = amountOf(child(ntry, 'Amt'), acctCcy, `${ePath}/Amt`)
+  const amtNode = child(ntry, 'Amt')
+  // the account currency is only needed when the amount lacks its (mandatory) Ccy attribute
+  const acctCcy = amtNode?.attrs?.Ccy ? null : normalizeCurrency(textAt(stmt, 'Acct', 'Ccy'))
+  const amt = amountOf(amtNode, acctCcy, `${ePath}/Amt`)
   draft.amount = amt.amount
   draft.ccy = amt.ccy
   const ind = textAt(ntry, 'CdtDbtInd')
