@@ -188,9 +188,11 @@ export function PrintPage({ pc, r }: { pc: PageContext; r: PnlReport }) {
           <link rel="stylesheet" href="/static/app/app.css" />
         </head>
         <body class="print-page">
-          <h1 safe>{`${pc.companyName} — ${pc.t('reports.pnl.title')}`}</h1>
-          <p safe>{pc.t(`reports.basis.${r.params.basis}`)}</p>
-          <PnlTable pc={pc} r={r} />
+          <main>
+            <h1 safe>{`${pc.companyName} — ${pc.t('reports.pnl.title')}`}</h1>
+            <p safe>{pc.t(`reports.basis.${r.params.basis}`)}</p>
+            <PnlTable pc={pc} r={r} />
+          </main>
         </body>
       </html>
     </>
