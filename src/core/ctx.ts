@@ -174,6 +174,30 @@ export class Ctx {
       .execute()
   }
 
+  /** One audit record per change for a bulk operation (an import), inserted in chunks. */
+  async auditMany(action: string, inputs: AuditInput[]): Promise<void> {
+    const at = nowIso()
+    const rows = inputs.map((input) => ({
+      id: newId(),
+      at,
+      actor_id: this.actor?.id ?? null,
+      actor_label: this.actorLabel,
+      action,
+      entity: input.entity,
+      entity_id: input.entityId ?? null,
+      client_id: input.clientId ?? null,
+      before_json: input.before === undefined ? null : JSON.stringify(input.before),
+      after_json: input.after === undefined ? null : JSON.stringify(input.after),
+      ip: this.ip,
+      request_id: this.requestId,
+    }))
+    for (let i = 0; i < rows.length; i += 200)
+      await this.raw
+        .insertInto('audit_log')
+        .values(rows.slice(i, i + 200))
+        .execute()
+  }
+
   /** Publishes a domain event; inside a transaction it waits for the commit. */
   async emit(name: string, payload: Record<string, unknown>): Promise<void> {
     if (this.pending) this.pending.push({ name, payload })

@@ -2,7 +2,7 @@ import type { Insertable } from 'kysely'
 import type { Ctx } from '../../core/ctx.js'
 import type { Database } from '../../core/db/database.js'
 import { newId, nowIso } from '../../core/db/ids.js'
-import { type BankReceipt, recordBankReceipts } from '../finance/index.js'
+import { type BankReceipt, type NewExpense, recordBankExpenses, recordBankReceipts } from '../finance/index.js'
 import { IMPORT, INSERT_BATCH } from './bank.constants.js'
 import type { BankStatementTable, BankTransactionTable } from './bank.schema.js'
 import { ensureOwnAccounts } from './bank-accounts.service.js'
@@ -221,6 +221,7 @@ async function storeImport(tx: Ctx, file: ImportFile, result: ParseResult): Prom
   const lookups = await loadLookups(tx)
   const rows: BankTransactionTable[] = []
   const receipts: BankReceipt[] = []
+  const expenses: (NewExpense & { id: string })[] = []
   for (const [i, t] of result.transactions.entries()) {
     const hash = hashes[i] as string
     if (seen.has(hash)) {
@@ -229,7 +230,7 @@ async function storeImport(tx: Ctx, file: ImportFile, result: ParseResult): Prom
     }
     seen.add(hash)
     const id = newId()
-    const outcome = await postTransaction(tx, id, t, lookups, receipts)
+    const outcome = await postTransaction(tx, id, t, lookups, receipts, expenses)
     if (outcome.status === 'posted') summary.matched++
     else if (outcome.status === 'expense') summary.expenses++
     else summary.toReview++
@@ -250,6 +251,7 @@ async function storeImport(tx: Ctx, file: ImportFile, result: ParseResult): Prom
   }
   summary.new = rows.length
   await recordBankReceipts(tx, receipts)
+  await recordBankExpenses(tx, expenses)
   await insertBatched(tx, 'bank_transactions', rows)
   const counts = {
     statements: summary.statements,

@@ -1,5 +1,6 @@
 import type { Ctx } from '../../core/ctx.js'
-import { type BankReceipt, recordExpense, recordPayment, recordReceipt } from '../finance/index.js'
+import { newId } from '../../core/db/ids.js'
+import { type BankReceipt, type NewExpense, recordExpense, recordPayment, recordReceipt } from '../finance/index.js'
 import type { MatchKind, ReviewReason, TxStatus } from './bank.constants.js'
 import { categoriseOutgoing, type MatchLookups, matchIncoming } from './bank-match.js'
 import type { NormalizedTransaction } from './parse/types.js'
@@ -60,7 +61,12 @@ export async function postIncoming(
 
 /** Records an outgoing payment as a company expense (source `bank`, keyed by the transaction id). */
 export async function postOutgoing(ctx: Ctx, id: string, t: NormalizedTransaction, categoryId: string | null) {
-  return recordExpense(ctx, {
+  return recordExpense(ctx, expenseOf(id, t, categoryId))
+}
+
+/** An outgoing payment as a company expense (source `bank`, keyed by the transaction id). */
+export function expenseOf(id: string, t: NormalizedTransaction, categoryId: string | null): NewExpense {
+  return {
     date: t.date,
     amountMinor: t.amount,
     currency: t.currency,
@@ -71,7 +77,7 @@ export async function postOutgoing(ctx: Ctx, id: string, t: NormalizedTransactio
     description: (t.purpose ?? t.reference ?? '').slice(0, 500),
     source: 'bank',
     sourceRef: id,
-  })
+  }
 }
 
 /** A matched incoming payment as the batch posting takes it. */
@@ -104,16 +110,19 @@ export async function postTransaction(
   t: NormalizedTransaction,
   l: MatchLookups,
   receipts: BankReceipt[],
+  expenses: (NewExpense & { id: string })[],
 ): Promise<PostOutcome> {
   if (t.direction === 'out') {
     if (t.isReversal) return outcome({ status: 'review', reason: 'reversal' })
     if (l.lockDate && t.date <= l.lockDate) return outcome({ status: 'review', reason: 'period_locked' })
     const categoryId = categoriseOutgoing(t, l)
-    const expense = await postOutgoing(ctx, id, t, categoryId)
+    // Recorded in bulk after the loop (recordBankExpenses), like the receipts.
+    const expenseId = newId()
+    expenses.push({ ...expenseOf(id, t, categoryId), id: expenseId })
     return outcome({
       status: 'expense',
       reason: categoryId ? null : 'uncategorised',
-      expenseId: expense.id,
+      expenseId,
       categoryId,
     })
   }

@@ -118,7 +118,14 @@ export {
   listIncomeCategories,
 } from './expenses/expense-categories.service.js'
 export { expensesDemo } from './expenses/expenses.demo.js'
-export { type ExpenseView, recordExpense, reverseExpense, setExpenseCategory } from './expenses/expenses.service.js'
+export {
+  type ExpenseView,
+  type NewExpense,
+  recordBankExpenses,
+  recordExpense,
+  reverseExpense,
+  setExpenseCategory,
+} from './expenses/expenses.service.js'
 export type { ChargeKind, EntryKind } from './finance.constants.js'
 export {
   cancelInvoice,

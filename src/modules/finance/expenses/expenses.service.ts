@@ -72,6 +72,22 @@ const trimOrNull = (s: string | null | undefined, max: number, field: string, fi
  */
 export async function recordExpense(ctx: Ctx, input: NewExpense): Promise<ExpenseView> {
   ctx.require(EXPENSES_RECORD)
+  const row = expenseRow(ctx, newId(), input)
+  return ctx.transaction(async (tx) => {
+    if (row.source_ref) {
+      const existing = await findExpense(tx, { sourceRef: row.source_ref })
+      if (existing) return toExpenseView(existing)
+    }
+    if (row.category_id) await requireActiveExpenseCategory(tx, row.category_id)
+    await checkPeriodLock(tx, row.expense_date)
+    await tx.db.insert('expenses', row)
+    await tx.audit('finance.expense_recorded', { entity: 'expense', entityId: row.id, after: row })
+    return toExpenseView(row)
+  })
+}
+
+/** Checks a new expense like every form and import must (ValidationError by field) and builds its row. */
+function expenseRow(ctx: Ctx, id: string, input: NewExpense): ExpenseTable {
   const fields: Record<string, string> = {}
   if (!isIsoDate(input.date)) fields.date = 'finance.error.date'
   if (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0)
@@ -86,32 +102,44 @@ export async function recordExpense(ctx: Ctx, input: NewExpense): Promise<Expens
   const sourceRef = trimOrNull(input.sourceRef, 200, 'source_ref', fields)
   if (!description && !counterparty) fields.description = 'form.required'
   if (Object.keys(fields).length) throw new ValidationError(fields)
-  return ctx.transaction(async (tx) => {
-    if (sourceRef) {
-      const existing = await findExpense(tx, { sourceRef })
-      if (existing) return toExpenseView(existing)
-    }
-    if (input.categoryId) await requireActiveExpenseCategory(tx, input.categoryId)
-    await checkPeriodLock(tx, input.date)
-    const row: ExpenseTable = {
-      id: newId(),
-      expense_date: input.date,
-      amount_minor: input.amountMinor,
-      currency: input.currency,
-      category_id: input.categoryId || null,
-      counterparty,
-      counterparty_tax_id: taxId,
-      counterparty_account: account,
-      description,
-      source: input.source,
-      source_ref: sourceRef,
-      reverses_expense_id: null,
-      created_by: tx.actor?.id ?? null,
-      created_at: nowIso(),
-    }
-    await tx.db.insert('expenses', row)
-    await tx.audit('finance.expense_recorded', { entity: 'expense', entityId: row.id, after: row })
-    return toExpenseView(row)
+  return {
+    id,
+    expense_date: input.date,
+    amount_minor: input.amountMinor,
+    currency: input.currency,
+    category_id: input.categoryId || null,
+    counterparty,
+    counterparty_tax_id: taxId,
+    counterparty_account: account,
+    description,
+    source: input.source,
+    source_ref: sourceRef,
+    reverses_expense_id: null,
+    created_by: ctx.actor?.id ?? null,
+    created_at: nowIso(),
+  }
+}
+
+/**
+ * The outgoing payments of one bank statement as expenses, at once: each checked like
+ * recordExpense, the categories and the period lock checked once, the rows and their audit records
+ * inserted in bulk. The caller chose the ids (its own rows link to them) and passes only new
+ * transactions (it deduplicates before), so no source ref can exist yet — the unique index still guards.
+ */
+export async function recordBankExpenses(ctx: Ctx, inputs: (NewExpense & { id: string })[]): Promise<void> {
+  ctx.require(EXPENSES_RECORD)
+  if (inputs.length === 0) return
+  const rows = inputs.map((i) => expenseRow(ctx, i.id, i))
+  await ctx.transaction(async (tx) => {
+    for (const categoryId of new Set(rows.map((r) => r.category_id).filter((c): c is string => c !== null)))
+      await requireActiveExpenseCategory(tx, categoryId)
+    const earliest = rows.reduce((min, r) => (r.expense_date < min ? r.expense_date : min), rows[0]?.expense_date ?? '')
+    await checkPeriodLock(tx, earliest)
+    for (let i = 0; i < rows.length; i += 100) await tx.db.insert('expenses', rows.slice(i, i + 100))
+    await tx.auditMany(
+      'finance.expense_recorded',
+      rows.map((r) => ({ entity: 'expense', entityId: r.id, after: r })),
+    )
   })
 }
 
