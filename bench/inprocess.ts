@@ -85,7 +85,7 @@ async function bankFigures(): Promise<InProcessFigure[]> {
     {
       name: 'bank-import-rss',
       what: 'peak resident memory of that import',
-      value: num(/peak memory \(RSS\): (\d+) MiB/, out),
+      value: num(/peak memory[^:]*: (\d+) MiB/, out),
       unit: 'MiB',
     },
   ]

@@ -24,10 +24,11 @@ const url =
       .sort((a, b) => fs.statSync(path.join(cacheDir, b)).mtimeMs - fs.statSync(path.join(cacheDir, a)).mtimeMs)[0] ??
       '',
   )}`
-// --cpu: also a V8 CPU profile of each scenario's requests alone (no start-up in it).
+// --cpu: also a V8 CPU profile of each scenario's requests alone (no start-up in it); --repeat=N.
 const cpu = process.argv.includes('--cpu')
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'))
-const REPEAT = cpu ? 200 : 20
+const repeatArg = process.argv.find((a) => a.startsWith('--repeat='))
+const REPEAT = repeatArg ? Number(repeatArg.slice('--repeat='.length)) : cpu ? 200 : 20
 const inspector = new Session()
 inspector.connect()
 
