@@ -9,6 +9,9 @@ const W = 640
 const H = 240
 const PAD = { l: 8, r: 8, t: 12, b: 28 }
 
+/** An axis label: past six periods the year is dropped (`03`, `Q2`) so the labels do not collide. */
+const tick = (r: PnlReport, key: string) => (r.buckets.length > 6 && key.length > 4 ? key.slice(5) : key)
+
 function scale(values: number[]) {
   const max = Math.max(0, ...values)
   const min = Math.min(0, ...values)
@@ -53,7 +56,7 @@ export function IncomeExpenseChart({ pc, r }: { pc: PageContext; r: PnlReport })
               {rect(inc[i] ?? 0, -bar - 1, 'bar-income')}
               {rect(exp[i] ?? 0, 1, 'bar-expense')}
               <text x={String(x)} y={String(H - 8)} text-anchor="middle" class="chart-label" safe>
-                {b.key}
+                {tick(r, b.key)}
               </text>
             </g>
           )
@@ -96,7 +99,7 @@ export function ResultTrendChart({ pc, r }: { pc: PageContext; r: PnlReport }) {
         ))}
         {r.buckets.map((b, i) => (
           <text x={String(PAD.l + i * slot + slot / 2)} y={String(H - 8)} text-anchor="middle" class="chart-label" safe>
-            {b.key}
+            {tick(r, b.key)}
           </text>
         ))}
       </svg>
@@ -119,14 +122,14 @@ export function ExpenseStructureChart({ pc, r }: { pc: PageContext; r: PnlReport
           {lines.map((l) => `${l.label}: ${l.share === null ? '—' : formatPercent(pc.locale, l.share)}`).join('; ')}
         </desc>
         {lines.map((l, i) => {
-          const width = Math.max(1, (l.share ?? 0) * (W - 260))
+          const width = Math.max(1, (l.share ?? 0) * (W - 290))
           return (
             <g>
-              <text x="0" y={String(i * rowH + 18)} class="chart-label" safe>
-                {l.label.slice(0, 28)}
+              <text x="0" y={String(i * rowH + 18)} class="chart-label chart-name" safe>
+                {l.label.slice(0, 20)}
               </text>
               <rect x="200" y={String(i * rowH + 6)} width={String(width)} height="16" class="bar-expense" />
-              <text x={String(206 + width)} y={String(i * rowH + 18)} class="chart-label" safe>
+              <text x={String(206 + width)} y={String(i * rowH + 18)} class="chart-label chart-name" safe>
                 {l.share === null ? '—' : formatPercent(pc.locale, l.share)}
               </text>
             </g>
