@@ -64,9 +64,9 @@ export const supportModule = defineModule({
   demo: supportDemo,
 })
 
+export { countOverdueRequests } from './overdue-count.js'
 export type { Priority, RequestStatus } from './support.constants.js'
 export { getRequest, listRequests, type RequestView } from './support.service.js'
 export { saveCategory } from './support-settings.service.js'
 export { addMessage, createRequest } from './support-thread.service.js'
 export { changeStatus } from './support-workflow.service.js'
-export { countOverdueRequests } from './overdue-count.js'
