@@ -91,9 +91,11 @@ function assertPdf(file: { status: number; contentType: string; bytes: Buffer },
 }
 
 test('a client user follows its balance, orders and payment requests, tops up and gets an answer from support', async (t) => {
-  const hu = tr('hu') // client01 saved Hungarian on its account
+  const hu = tr('hu')
   const page = await e2e.newPage(t, 'hu')
   await login(page, DEMO.clientAdminHu, DEMO_PASSWORD)
+  // The tests above leave another language saved on client01's account.
+  await switchLocale(page, 'hu')
 
   // The home page: the balance and the current orders.
   const balance = page.locator('.finance-dashboard .stat-card').first()
@@ -175,6 +177,7 @@ test('a client user asks for a statement of account and disputes a line; downloa
   const hu = tr('hu')
   const page = await e2e.newPage(t, 'hu')
   await login(page, DEMO.clientAdminHu, DEMO_PASSWORD)
+  await switchLocale(page, 'hu')
 
   // A statement of this year so far, in forints.
   await page.goto('/finance/reconciliations')
@@ -205,7 +208,7 @@ test('a client user asks for a statement of account and disputes a line; downloa
   await e2e.shot(page, '23-statement-disputed-hu')
 
   // Documents: one PDF, then two in a ZIP.
-  await page.click('#sidenav a[href="/documents"]')
+  await Promise.all([page.waitForURL(/\/documents$/), page.click('#sidenav a[href="/documents"]')])
   assert.equal(await page.locator('h1').textContent(), hu('nav.my_documents'))
   await e2e.shot(page, '24-documents-hu')
   const one = await downloadOf(page, '/pdf', () => page.click('#documents-table tbody tr a[href$="/pdf"] >> nth=0'))

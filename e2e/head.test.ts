@@ -149,7 +149,10 @@ test('the head turns on TOTP, signs in with a code, reads last quarter’s P&L, 
   assert.ok((book.worksheets[0]?.rowCount ?? 0) > 3, 'the sheet holds the report')
 
   // The overdue support requests report.
-  await page.click('#sidenav a[href="/support/reports/overdue"]')
+  await Promise.all([
+    page.waitForURL(/\/support\/reports\/overdue$/),
+    page.click('#sidenav a[href="/support/reports/overdue"]'),
+  ])
   assert.equal(await page.locator('h1').textContent(), ru('support.report.title'))
   assert.ok((await page.locator('main table').count()) > 0)
   await e2e.shot(page, '10-overdue-report-ru')
