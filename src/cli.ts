@@ -1,5 +1,4 @@
 import { Command, InvalidArgumentError } from 'commander'
-import { allMigrations } from './app.js'
 import { type AppConfig, ConfigError, loadConfig, loadDotEnv } from './config.js'
 import { createApiToken } from './core/auth/api-tokens.js'
 import { normaliseEmail } from './core/auth/login.service.js'
@@ -8,12 +7,8 @@ import type { Role } from './core/db/core-tables.js'
 import { openDatabase } from './core/db/database.js'
 import { randomToken } from './core/db/ids.js'
 import { migrateToLatest } from './core/db/migrator.js'
-import { loadDemo, printDemoLogins } from './core/demo/demo.js'
-import { createUserFromCli } from './core/users/cli-users.js'
 import { ROLES } from './core/users/users.service.js'
 import { registerBankCli } from './modules/bank/bank.cli.js'
-import { serve } from './server.js'
-import { formatSeedReport, SeedRefused, seedDatabase } from './tools/seed/seed.js'
 
 function config(): AppConfig {
   loadDotEnv()
@@ -28,6 +23,10 @@ function config(): AppConfig {
   }
 }
 
+// The application (every module, PDF fonts, spreadsheet writer…) loads only for the commands that
+// need it: `--help`, a bad configuration and `import bank --dry-run` answer without it.
+const allMigrations = async () => (await import('./app.js')).allMigrations()
+
 function fail(message: string): never {
   process.stderr.write(`kabinet: ${message}\n`)
   process.exit(1)
@@ -40,6 +39,7 @@ program
   .command('serve')
   .description('start the web server (migrates the database first)')
   .action(async () => {
+    const { serve } = await import('./server.js')
     await serve(config())
   })
 
@@ -49,7 +49,7 @@ program
   .action(async () => {
     const db = openDatabase(config().databaseUrl)
     try {
-      const result = await migrateToLatest(db, allMigrations())
+      const result = await migrateToLatest(db, await allMigrations())
       const applied = (result.results ?? []).map((r) => r.migrationName)
       process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n')
     } finally {
@@ -65,7 +65,8 @@ program
     const cfg = config()
     const db = openDatabase(cfg.databaseUrl)
     try {
-      await migrateToLatest(db, allMigrations())
+      await migrateToLatest(db, await allMigrations())
+      const { loadDemo } = await import('./core/demo/demo.js')
       await loadDemo(cfg, db)
     } catch (err) {
       await db.close()
@@ -73,9 +74,10 @@ program
     }
     await db.close()
     if (!opts.serve) {
-      printDemoLogins(cfg.baseUrl)
+      ;(await import('./core/demo/demo.js')).printDemoLogins(cfg.baseUrl)
       return
     }
+    const [{ serve }, { printDemoLogins }] = await Promise.all([import('./server.js'), import('./core/demo/demo.js')])
     await serve(cfg, { banner: (_app, url) => printDemoLogins(url) })
   })
 
@@ -100,8 +102,9 @@ user
     const cfg = config()
     const db = openDatabase(cfg.databaseUrl)
     try {
-      await migrateToLatest(db, allMigrations())
+      await migrateToLatest(db, await allMigrations())
       const password = opts.password ?? randomToken(12)
+      const { createUserFromCli } = await import('./core/users/cli-users.js')
       const created = await createUserFromCli(cfg, db, {
         email: opts.email,
         name: opts.name ?? normaliseEmail(opts.email).split('@')[0],
@@ -137,7 +140,7 @@ token
     const cfg = config()
     const db = openDatabase(cfg.databaseUrl)
     try {
-      await migrateToLatest(db, allMigrations())
+      await migrateToLatest(db, await allMigrations())
       const row = await db.kysely
         .selectFrom('users')
         .select(['id', 'status'])
@@ -195,6 +198,7 @@ program
     const cfg = config()
     const db = openDatabase(cfg.databaseUrl)
     try {
+      const { seedDatabase, formatSeedReport } = await import('./tools/seed/seed.js')
       const report = await seedDatabase(db, {
         config: cfg,
         clients: opts.scale,
@@ -205,7 +209,7 @@ program
       process.stdout.write(`${formatSeedReport(report)}\n`)
     } catch (err) {
       await db.close()
-      if (err instanceof SeedRefused) fail(err.message)
+      if (err instanceof (await import('./tools/seed/seed.js')).SeedRefused) fail(err.message)
       throw err
     }
     await db.close()

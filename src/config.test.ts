@@ -153,7 +153,8 @@ function runServe(env: Record<string, string>, cwd = root) {
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
       reject(new Error(`kabinet serve kept running (it should have refused to start): ${stdout}${stderr}`))
-    }, 20_000)
+      // Generous: on a loaded 2-core machine loading every module can take tens of seconds.
+    }, 90_000)
     child.on('exit', (code) => {
       clearTimeout(timer)
       resolve({ code, stdout, stderr })
@@ -192,7 +193,7 @@ test('kabinet serve reads a bad value from .env in the working directory and ref
     child.stderr.on('data', (d) => {
       stderr += d
     })
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000)
+    const timer = setTimeout(() => child.kill('SIGKILL'), 90_000)
     child.on('exit', (code) => {
       clearTimeout(timer)
       resolve({ code, stderr })

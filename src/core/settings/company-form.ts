@@ -81,7 +81,8 @@ export function companyInputFromForm(form: FormData, kinds: string[]): CompanyIn
     if (!isBlankRow(row)) bankAccounts.push(row)
   }
   const numbering: Record<string, string> = {}
-  for (const kind of kinds) numbering[kind] = form[`numbering_${kind}`] ?? ''
+  // A kind the form did not carry (a page rendered before a module added it) keeps its default.
+  for (const kind of kinds) numbering[kind] = form[`numbering_${kind}`] ?? DEFAULT_NUMBERING[kind] ?? ''
   return {
     legalName: form.legal_name ?? '',
     shortName: form.short_name ?? '',
