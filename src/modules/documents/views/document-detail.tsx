@@ -59,14 +59,10 @@ export function DocumentDetailPage(p: {
       pc.t('documents.sent_at'),
       <span safe>{formatDateTime(pc.locale, doc.sentAt, pc.timeZone) || '—'}</span>,
     ])
-    rows.push([
-      pc.t('documents.first_viewed'),
-      <span safe>
-        {doc.firstViewedAt
-          ? `${formatDateTime(pc.locale, doc.firstViewedAt, pc.timeZone)} · ${doc.firstViewedByName ?? ''}`
-          : '—'}
-      </span>,
-    ])
+    const firstViewed = doc.firstViewedAt
+      ? `${formatDateTime(pc.locale, doc.firstViewedAt, pc.timeZone)} · ${doc.firstViewedByName ?? ''}`
+      : '—'
+    rows.push([pc.t('documents.first_viewed'), <span safe>{firstViewed}</span>])
   }
   return (
     <Layout
