@@ -282,14 +282,16 @@ test('a link to an order or invoice must name one of the client’s own', async 
     }),
     (e: unknown) => e instanceof ValidationError && e.fields.link_id === 'support.error.link_missing',
   )
-  // Documents have no table yet: the reference is kept as typed.
-  const r = await createRequest(ctxOf(w.services, w.user), {
-    categoryId: '',
-    priority: 'normal',
-    subject: 'Q',
-    body: 'x',
-    linkKind: 'document',
-    linkId: 'DOC-1',
-  })
-  assert.deepEqual(r.link, { kind: 'document', id: 'DOC-1' })
+  // With the documents module in, a document link must name one of the client's documents too.
+  await assert.rejects(
+    createRequest(ctxOf(w.services, w.user), {
+      categoryId: '',
+      priority: 'normal',
+      subject: 'Q',
+      body: 'x',
+      linkKind: 'document',
+      linkId: 'DOC-1',
+    }),
+    (e: unknown) => e instanceof ValidationError && e.fields.link_id === 'support.error.link_missing',
+  )
 })
