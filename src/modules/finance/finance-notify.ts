@@ -5,7 +5,7 @@ import { notifyUsers } from '../../core/notifications/notify.js'
 const urlOf = (ctx: Ctx, path: string) => `${ctx.services.config.baseUrl.replace(/\/$/, '')}${path}`
 
 /** The client's active users with the finance area open, except whoever acts. */
-async function financeUsers(ctx: Ctx, clientId: string): Promise<string[]> {
+export async function financeUsers(ctx: Ctx, clientId: string): Promise<string[]> {
   const rows = await ctx
     .unscoped('recipients of a finance notice')
     .selectFrom('users')

@@ -1,22 +1,10 @@
 import type { Ctx } from '../../core/ctx.js'
 import { notifyUsers } from '../../core/notifications/notify.js'
+import { financeUsers } from './finance-notify.js'
 import type { ReconciliationAction } from './reconciliation.schema.js'
 
 const urlOf = (ctx: Ctx, id: string) =>
   `${ctx.services.config.baseUrl.replace(/\/$/, '')}/finance/reconciliations/${encodeURIComponent(id)}`
-
-/** The client's users who see finance (active, finance area open). */
-async function financeUsers(ctx: Ctx, clientId: string): Promise<string[]> {
-  const rows = await ctx
-    .unscoped('recipients of a statement notice')
-    .selectFrom('users')
-    .select(['id', 'areas'])
-    .where('client_id', '=', clientId)
-    .where('role', '=', 'client')
-    .where('status', '=', 'active')
-    .execute()
-  return rows.filter((u) => u.areas.split(',').includes('finance')).map((u) => u.id)
-}
 
 async function managerOf(ctx: Ctx, clientId: string): Promise<string[]> {
   const row = await ctx
@@ -37,9 +25,10 @@ export async function notifyReconciliation(
   r: { id: string; client_id: string; number: string; action: ReconciliationAction; comment?: string | null },
 ): Promise<number> {
   const toClient = r.action === 'issued' || r.action === 'resolved'
-  const recipients = (toClient ? await financeUsers(tx, r.client_id) : await managerOf(tx, r.client_id)).filter(
-    (id) => id !== tx.actor?.id,
-  )
+  // financeUsers already leaves out whoever acts; the manager's side must too.
+  const recipients = toClient
+    ? await financeUsers(tx, r.client_id)
+    : (await managerOf(tx, r.client_id)).filter((id) => id !== tx.actor?.id)
   return notifyUsers(tx, {
     event: toClient ? 'finance.reconciliation_issued' : 'finance.reconciliation_answered',
     userIds: recipients,

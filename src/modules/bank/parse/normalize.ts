@@ -24,24 +24,8 @@ export function clean(v: string | null | undefined): string | null {
   return t === '' ? null : t
 }
 
-export interface TxFields {
-  ownAccount: string
-  date: string
-  valueDate: string | null
-  documentDate: string | null
-  amount: number
-  currency: string
-  direction: Direction
-  counterpartyName: string | null
-  counterpartyTaxId: string | null
-  counterpartyAccount: string | null
-  counterpartyBankId: string | null
-  reference: string | null
-  purpose: string | null
-  bankTransactionId: string | null
-  isReversal: boolean
-  dedupKey: string
-}
+/** The §0.1 fields every format fills (1C adds `documentKind` itself). */
+export type TxFields = Omit<NormalizedTransaction, 'documentKind'>
 
 /** Creates the transaction with exactly the §0.1 keys in §0.1 order. */
 export function makeTransaction(f: TxFields, documentKind?: string | null): NormalizedTransaction {
